@@ -1,0 +1,409 @@
+// Every command of the hub, declared once: REST routes, socket commands and the OpenAPI
+// document are all generated from this map, and all call the same engine functions.
+import type { DeviceKind, Role } from '@luot/shared';
+import {
+  CallTicketRequest,
+  CounterResponse,
+  CountersResponse,
+  CreateUserRequest,
+  DayStats,
+  EmptyBody,
+  FinishRequest,
+  HealthResponse,
+  IdParams,
+  IssueTicketRequest,
+  LoginRequest,
+  LoginResponse,
+  LuotError,
+  NullableTicketResponse,
+  PairingCodeRequest,
+  PairingCodeResponse,
+  PairRequest,
+  PairResponse,
+  PauseRequest,
+  QueueSnapshot,
+  RatingRequest,
+  ServicesResponse,
+  StatsDayQuery,
+  TicketResponse,
+  TicketWithWaitResponse,
+  TransferRequest,
+  UserResponse,
+} from '@luot/shared';
+import { z } from 'zod';
+import type { Principal } from './auth.ts';
+import { counters, type EngineCtx, tickets } from './engine/index.ts';
+import { type Hub, VERSION } from './hub.ts';
+
+export type Access = 'public' | { users?: readonly Role[]; devices?: readonly DeviceKind[] };
+const ANY_TOKEN = {
+  users: ['admin', 'director', 'officer'],
+  devices: ['kiosk', 'counter', 'display'],
+} as const;
+const STAFF = { users: ['admin', 'officer'] } as const;
+
+export interface CommandInput<P, B, Q> {
+  hub: Hub;
+  principal: Principal | null;
+  params: P;
+  body: B;
+  query: Q;
+  idempotencyKey: string | undefined;
+  /** Who is asking, for throttling: the client's address. */
+  client: string;
+}
+
+export interface Command<P = unknown, B = unknown, Q = unknown, R = unknown> {
+  method: 'GET' | 'POST';
+  path: string;
+  summary: string;
+  access: Access;
+  status?: number;
+  params?: z.ZodType<P>;
+  body?: z.ZodType<B>;
+  query?: z.ZodType<Q>;
+  response: z.ZodType<R>;
+  idempotencyKey?: boolean;
+  handler: (input: CommandInput<P, B, Q>) => R | Promise<R>;
+}
+
+/** Keeps each command's types tied to its schemas. */
+const command = <P, B, Q, R>(c: Command<P, B, Q, R>) => c as unknown as Command;
+
+type IdOnly = z.infer<typeof IdParams>;
+
+/** A ticket command answered with the ticket as it is after the change. */
+function ticketCommand(
+  path: string,
+  summary: string,
+  run: (ctx: EngineCtx, id: string, body: never) => string,
+  body: z.ZodType = EmptyBody,
+  access: Access = STAFF,
+): Command {
+  return command({
+    method: 'POST',
+    path,
+    summary,
+    access,
+    params: IdParams,
+    body,
+    response: TicketResponse,
+    handler: ({ hub, principal, params, body: b }: CommandInput<IdOnly, unknown, unknown>) => {
+      const id = hub.exec(principal, path.split('/').pop()!, (ctx) => run(ctx, params.id, b as never));
+      return { ticket: hub.store.ticket(id)! };
+    },
+  });
+}
+
+function counterCommand(
+  path: string,
+  summary: string,
+  run: (ctx: EngineCtx, id: string, body: never) => string,
+  body: z.ZodType = EmptyBody,
+): Command {
+  return command({
+    method: 'POST',
+    path,
+    summary,
+    access: STAFF,
+    params: IdParams,
+    body,
+    response: CounterResponse,
+    handler: ({ hub, principal, params, body: b }: CommandInput<IdOnly, unknown, unknown>) => {
+      const id = hub.exec(principal, `counter:${path.split('/').pop()}`, (ctx) =>
+        run(ctx, params.id, b as never),
+      );
+      return { counter: hub.store.counter(hub.store.counterRow(id)!) };
+    },
+  });
+}
+
+export const COMMANDS = {
+  health: command({
+    method: 'GET',
+    path: '/api/v1/health',
+    summary: 'Liveness and identity of the hub',
+    access: 'public',
+    response: HealthResponse,
+    handler: ({ hub }) => {
+      const centre = hub.store.centre();
+      return {
+        status: 'ok' as const,
+        version: VERSION,
+        serviceDay: hub.serviceDay,
+        centre: { code: centre.code, name: centre.name },
+      };
+    },
+  }),
+  'auth:login': command({
+    method: 'POST',
+    path: '/api/v1/auth/login',
+    summary: 'Sign in with username and password',
+    access: 'public',
+    body: LoginRequest,
+    response: LoginResponse,
+    handler: async ({ hub, body, client }) => {
+      const keys = [`user:${body.username.toLowerCase()}`, `client:${client}`];
+      hub.loginLimiter.check(keys, hub.now());
+      const user = await hub.auth.checkPassword(body.username, body.password);
+      if (!user) {
+        hub.loginLimiter.fail(keys, hub.now());
+        throw new LuotError('unauthorized', 'wrong username or password');
+      }
+      hub.loginLimiter.succeed(keys);
+      const { token, expiresAt } = hub.auth.issueUserToken(user.id, hub.now());
+      hub.log.info({ userId: user.id }, 'user signed in');
+      return { token, user, expiresAt: new Date(expiresAt).toISOString() };
+    },
+  }),
+  'auth:logout': command({
+    method: 'POST',
+    path: '/api/v1/auth/logout',
+    summary: 'Revoke the token used for this request',
+    access: ANY_TOKEN,
+    body: EmptyBody,
+    response: z.object({ ok: z.literal(true) }),
+    handler: ({ hub, principal }) => {
+      hub.auth.revoke(principal!.tokenHash, hub.now());
+      return { ok: true as const };
+    },
+  }),
+  'auth:me': command({
+    method: 'GET',
+    path: '/api/v1/me',
+    summary: 'Who the token belongs to (a user, or a device)',
+    access: ANY_TOKEN,
+    response: z.object({
+      user: UserResponse.shape.user.nullable(),
+      device: z
+        .object({
+          id: z.string(),
+          kind: z.string(),
+          name: z.string(),
+          counterId: z.string().nullable(),
+          zone: z.string().nullable(),
+        })
+        .nullable(),
+      counterId: z.string().nullable().describe('the counter this user is signed in at'),
+    }),
+    handler: ({ hub, principal }) => {
+      if (principal!.kind === 'user') {
+        const counter = hub.store.st.counterByOfficer.get(principal!.user.id);
+        return { user: principal!.user, device: null, counterId: counter?.id ?? null };
+      }
+      const d = principal!.device;
+      return {
+        user: null,
+        device: { id: d.id, kind: d.kind, name: d.name, counterId: d.counter_id, zone: d.zone },
+        counterId: d.counter_id,
+      };
+    },
+  }),
+  'users:create': command({
+    method: 'POST',
+    path: '/api/v1/users',
+    summary: 'Create a user (admin)',
+    access: { users: ['admin'] },
+    status: 201,
+    body: CreateUserRequest,
+    response: UserResponse,
+    handler: async ({ hub, body }) => ({ user: await hub.auth.createUser(body, hub.now()) }),
+  }),
+  'devices:pairing-code': command({
+    method: 'POST',
+    path: '/api/v1/devices/pairing-codes',
+    summary: 'Create a one-time pairing code for a kiosk, counter or display device (admin)',
+    access: { users: ['admin'] },
+    status: 201,
+    body: PairingCodeRequest,
+    response: PairingCodeResponse,
+    handler: ({ hub, principal, body }) => {
+      const userId = principal?.kind === 'user' ? principal.user.id : null;
+      const { code, expiresAt } = hub.auth.createPairingCode(body, userId, hub.now());
+      return { code, expiresAt: new Date(expiresAt).toISOString() };
+    },
+  }),
+  'devices:pair': command({
+    method: 'POST',
+    path: '/api/v1/devices/pair',
+    summary: 'Exchange a pairing code for a device token; a code works once',
+    access: 'public',
+    status: 201,
+    body: PairRequest,
+    response: PairResponse,
+    handler: ({ hub, body, client }) => {
+      const keys = [`pair:${client}`];
+      hub.pairLimiter.check(keys, hub.now());
+      const paired = hub.auth.pair(body.code, hub.now());
+      if (!paired) {
+        hub.pairLimiter.fail(keys, hub.now());
+        throw new LuotError('unauthorized', 'this pairing code is not valid, used or expired');
+      }
+      hub.log.info({ deviceId: paired.device.id, kind: paired.device.kind }, 'device paired');
+      return paired;
+    },
+  }),
+  'services:list': command({
+    method: 'GET',
+    path: '/api/v1/services',
+    summary: 'Fields (services) with their procedures',
+    access: ANY_TOKEN,
+    response: ServicesResponse,
+    handler: ({ hub }) => ({ services: hub.store.services() }),
+  }),
+  'counters:list': command({
+    method: 'GET',
+    path: '/api/v1/counters',
+    summary: 'Counters with state, officer and current ticket',
+    access: ANY_TOKEN,
+    response: CountersResponse,
+    handler: ({ hub }) => ({ counters: hub.store.counters() }),
+  }),
+  'counters:sign-in': counterCommand(
+    '/api/v1/counters/:id/sign-in',
+    'Work at this counter (one counter per user)',
+    (ctx, id) => counters.signIn(ctx, id),
+  ),
+  'counters:sign-out': counterCommand(
+    '/api/v1/counters/:id/sign-out',
+    'Leave the counter; a ticket still there goes back to the line',
+    (ctx, id) => counters.signOut(ctx, id),
+  ),
+  'counters:pause': counterCommand(
+    '/api/v1/counters/:id/pause',
+    'Pause the counter with an optional reason',
+    (ctx, id, body: z.infer<typeof PauseRequest>) => counters.pause(ctx, id, body.reason),
+    PauseRequest,
+  ),
+  'counters:resume': counterCommand('/api/v1/counters/:id/resume', 'Resume a paused counter', (ctx, id) =>
+    counters.resume(ctx, id),
+  ),
+  'counters:call-next': command({
+    method: 'POST',
+    path: '/api/v1/counters/:id/call-next',
+    summary: 'Call the next ticket by the counter’s call policy; ticket null when nobody waits',
+    access: STAFF,
+    params: IdParams,
+    body: EmptyBody,
+    response: NullableTicketResponse,
+    handler: ({ hub, principal, params }: CommandInput<IdOnly, unknown, unknown>) => {
+      const id = hub.exec(principal, 'call-next', (ctx) => tickets.callNext(ctx, params.id));
+      return { ticket: id ? hub.store.ticket(id)! : null };
+    },
+  }),
+  'counters:call': command({
+    method: 'POST',
+    path: '/api/v1/counters/:id/call',
+    summary: 'Call one chosen waiting ticket at this counter',
+    access: STAFF,
+    params: IdParams,
+    body: CallTicketRequest,
+    response: TicketResponse,
+    handler: ({
+      hub,
+      principal,
+      params,
+      body,
+    }: CommandInput<IdOnly, z.infer<typeof CallTicketRequest>, unknown>) => {
+      const id = hub.exec(principal, 'call', (ctx) => tickets.callTicket(ctx, params.id, body.ticketId));
+      return { ticket: hub.store.ticket(id)! };
+    },
+  }),
+  'tickets:issue': command({
+    method: 'POST',
+    path: '/api/v1/tickets',
+    summary: 'Issue a ticket; the same Idempotency-Key again gives the same ticket',
+    access: { users: ['admin', 'officer'], devices: ['kiosk'] },
+    status: 201,
+    body: IssueTicketRequest,
+    idempotencyKey: true,
+    response: TicketWithWaitResponse,
+    handler: ({
+      hub,
+      principal,
+      body,
+      idempotencyKey,
+    }: CommandInput<unknown, z.infer<typeof IssueTicketRequest>, unknown>) => {
+      const { ticketId } = hub.exec(principal, 'issue', (ctx) =>
+        tickets.issueTicket(ctx, { ...body, idempotencyKey }),
+      );
+      return hub.ticketWithWait(ticketId);
+    },
+  }),
+  'tickets:get': command({
+    method: 'GET',
+    path: '/api/v1/tickets/:id',
+    summary: 'A ticket with people ahead and estimated wait (the id is unguessable)',
+    access: 'public',
+    params: IdParams,
+    response: TicketWithWaitResponse,
+    handler: ({ hub, params }: CommandInput<IdOnly, unknown, unknown>) => hub.ticketWithWait(params.id),
+  }),
+  'tickets:recall': ticketCommand(
+    '/api/v1/tickets/:id/recall',
+    'Call the ticket again (counted)',
+    tickets.recall,
+  ),
+  'tickets:start': ticketCommand(
+    '/api/v1/tickets/:id/start',
+    'The citizen arrived: start serving',
+    tickets.start,
+  ),
+  'tickets:no-show': ticketCommand('/api/v1/tickets/:id/no-show', 'The citizen did not come', tickets.noShow),
+  'tickets:reinstate': ticketCommand(
+    '/api/v1/tickets/:id/reinstate',
+    'Put a recent no-show back in line, first at the reinstating officer’s counter',
+    tickets.reinstate,
+  ),
+  'tickets:finish': ticketCommand(
+    '/api/v1/tickets/:id/finish',
+    'Finish with the procedures handled (one or more of the ticket’s field)',
+    (ctx, id, body: z.infer<typeof FinishRequest>) => tickets.finish(ctx, id, body),
+    FinishRequest,
+  ),
+  'tickets:transfer': ticketCommand(
+    '/api/v1/tickets/:id/transfer',
+    'Send the ticket to another field or counter; it keeps its issue time',
+    (ctx, id, body: z.infer<typeof TransferRequest>) => tickets.transfer(ctx, id, body),
+    TransferRequest,
+  ),
+  'tickets:cancel': ticketCommand(
+    '/api/v1/tickets/:id/cancel',
+    'Cancel a waiting or called ticket',
+    tickets.cancel,
+  ),
+  'tickets:rating': ticketCommand(
+    '/api/v1/tickets/:id/rating',
+    'Record the citizen’s satisfaction, 1..4 (4 = rất hài lòng)',
+    (ctx, id, body: z.infer<typeof RatingRequest>) => tickets.rate(ctx, id, body.score),
+    RatingRequest,
+    { users: ['admin', 'officer'], devices: ['counter'] },
+  ),
+  'queue:get': command({
+    method: 'GET',
+    path: '/api/v1/queue',
+    summary: 'Snapshot of open tickets and counters with the last seq',
+    access: ANY_TOKEN,
+    response: QueueSnapshot,
+    handler: ({ hub }) => hub.snapshot(),
+  }),
+  'stats:day': command({
+    method: 'GET',
+    path: '/api/v1/stats/day',
+    summary: 'Figures of one service day (default today)',
+    access: { users: ['admin', 'director'] },
+    query: StatsDayQuery,
+    response: DayStats,
+    handler: ({ hub, query }: CommandInput<unknown, unknown, z.infer<typeof StatsDayQuery>>) =>
+      hub.statsForDay(query.date ?? hub.serviceDay),
+  }),
+} satisfies Record<string, Command>;
+
+export type CommandName = keyof typeof COMMANDS;
+
+export function mayAccess(access: Access, principal: Principal | null): 'ok' | 'unauthorized' | 'forbidden' {
+  if (access === 'public') return 'ok';
+  if (!principal) return 'unauthorized';
+  if (principal.kind === 'user') return access.users?.includes(principal.user.role) ? 'ok' : 'forbidden';
+  return access.devices?.includes(principal.device.kind) ? 'ok' : 'forbidden';
+}

@@ -1,0 +1,98 @@
+// What every engine command is given: the store, the time, who acts, and a change set to fill.
+import type { DeviceKind, Role } from '@luot/shared';
+import { LuotError, serviceDayOf } from '@luot/shared';
+import type { Store } from '../store.ts';
+
+export interface Actor {
+  userId: string | null;
+  role: Role | null;
+  deviceId: string | null;
+  deviceKind: DeviceKind | null;
+  /** Counter devices belong to one counter. */
+  deviceCounterId: string | null;
+}
+
+export const SYSTEM: Actor = {
+  userId: null,
+  role: null,
+  deviceId: null,
+  deviceKind: null,
+  deviceCounterId: null,
+};
+
+export interface CallNotice {
+  seq: number;
+  ticketId: string;
+  counterId: string;
+  recall: boolean;
+}
+
+/** What one command changed, for the realtime fan-out after it commits. */
+export class ChangeSet {
+  fromSeq = 0;
+  seq = 0;
+  readonly tickets = new Set<string>();
+  readonly counters = new Set<string>();
+  readonly calls: CallNotice[] = [];
+  constructor(readonly reason: string) {}
+  get empty(): boolean {
+    return this.seq === 0;
+  }
+}
+
+export interface EngineOptions {
+  /** How long after a no-show the ticket may be reinstated. */
+  reinstateGraceMs: number;
+  /** Recent finished tickets that feed the service-time estimate. */
+  estimateSampleSize: number;
+}
+
+export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
+  reinstateGraceMs: 15 * 60_000,
+  estimateSampleSize: 20,
+};
+
+export class EngineCtx {
+  readonly change: ChangeSet;
+  constructor(
+    readonly store: Store,
+    readonly now: number,
+    readonly actor: Actor,
+    reason: string,
+    readonly options: EngineOptions = DEFAULT_ENGINE_OPTIONS,
+  ) {
+    this.change = new ChangeSet(reason);
+  }
+
+  get timeZone(): string {
+    return this.store.centre().time_zone;
+  }
+
+  get serviceDay(): string {
+    return serviceDayOf(this.now, this.timeZone);
+  }
+
+  /** Appends one row to the event log (inside the caller's transaction). */
+  log(type: string, refs: { ticketId?: string | null; counterId?: string | null }, data?: object): number {
+    const info = this.store.st.insertEvent.run(
+      this.now,
+      type,
+      refs.ticketId ?? null,
+      refs.counterId ?? null,
+      this.actor.userId,
+      this.actor.deviceId,
+      data === undefined ? null : JSON.stringify(data),
+    );
+    const seq = Number(info.lastInsertRowid);
+    if (this.change.fromSeq === 0) this.change.fromSeq = seq;
+    this.change.seq = seq;
+    if (refs.ticketId) this.change.tickets.add(refs.ticketId);
+    if (refs.counterId) this.change.counters.add(refs.counterId);
+    return seq;
+  }
+}
+
+export const notFound = (what: string) => new LuotError('not_found', what);
+export const conflict = (message: string) => new LuotError('conflict', message);
+export const forbidden = (message: string) => new LuotError('forbidden', message);
+export const invalid = (message: string) => new LuotError('validation_failed', message);

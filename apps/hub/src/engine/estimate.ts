@@ -1,0 +1,46 @@
+// People ahead of a ticket and its estimated wait (method: docs/estimates.md).
+import type { Store, TicketRow } from '../store.ts';
+
+export interface WaitEstimate {
+  waitingAhead: number;
+  estimatedWaitMinutes: number;
+}
+
+export function estimator(store: Store, sampleSize: number) {
+  const aheadPriority = store.db.prepare<[string, number], { n: number }>(
+    `SELECT COUNT(*) AS n FROM tickets INDEXED BY tickets_waiting
+     WHERE status = 'waiting' AND service_id = ? AND priority IS NOT NULL AND issued_at < ?`,
+  );
+  // Priority tickets go first whenever they came, so they are all ahead of a normal one.
+  const aheadAll = store.db.prepare<[string, number], { n: number }>(
+    `SELECT COUNT(*) AS n FROM tickets INDEXED BY tickets_waiting
+     WHERE status = 'waiting' AND service_id = ? AND (priority IS NOT NULL OR issued_at < ?)`,
+  );
+  const recentService = store.db.prepare<[string, number], { avg: number | null; n: number }>(
+    `SELECT AVG(finished_at - started_at) AS avg, COUNT(*) AS n FROM (
+       SELECT finished_at, started_at FROM tickets INDEXED BY tickets_done_service
+       WHERE status = 'done' AND service_id = ? AND started_at IS NOT NULL
+       ORDER BY finished_at DESC LIMIT ?)`,
+  );
+  const openCounters = store.db.prepare<[string], { n: number }>(
+    `SELECT COUNT(*) AS n FROM counters c JOIN counter_services cs ON cs.counter_id = c.id
+     WHERE cs.service_id = ? AND c.active = 1 AND c.state IN ('open', 'paused')`,
+  );
+
+  return (ticket: TicketRow): WaitEstimate => {
+    if (ticket.status !== 'waiting') return { waitingAhead: 0, estimatedWaitMinutes: 0 };
+    const waitingAhead = ticket.priority
+      ? (aheadPriority.get(ticket.service_id, ticket.issued_at)?.n ?? 0)
+      : (aheadAll.get(ticket.service_id, ticket.issued_at)?.n ?? 0);
+    const sample = recentService.get(ticket.service_id, sampleSize);
+    const configured = store.service(ticket.service_id)?.mean_service_seconds ?? 600;
+    // Blend toward the configured mean while few services have been measured.
+    const measured = sample?.avg ? sample.avg / 1000 : configured;
+    const n = sample?.n ?? 0;
+    const weight = Math.min(n, 5) / 5;
+    const serviceSeconds = weight * measured + (1 - weight) * configured;
+    const servers = Math.max(1, openCounters.get(ticket.service_id)?.n ?? 0);
+    const minutes = Math.ceil((waitingAhead * serviceSeconds) / servers / 60);
+    return { waitingAhead, estimatedWaitMinutes: minutes };
+  };
+}

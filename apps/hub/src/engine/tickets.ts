@@ -1,0 +1,288 @@
+// Ticket commands of the queue engine: issue, call, recall, start, finish, no-show,
+// reinstate, transfer, cancel, rate. Plain functions over the store; time comes in ctx.now.
+import { randomBytes } from 'node:crypto';
+import type { Channel, FinishRequest, IssueTicketRequest, Ticket, TransferRequest } from '@luot/shared';
+import { formatTicketNumber, nextTicketNumber } from '@luot/shared';
+import type { CounterRow, TicketRow } from '../store.ts';
+import { conflict, type EngineCtx, forbidden, invalid, notFound } from './context.ts';
+
+/** Unguessable: 128 random bits, url-safe (the id is the key to the public status page). */
+export function newTicketId(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+export interface IssueInput extends IssueTicketRequest {
+  idempotencyKey?: string | undefined;
+}
+
+export interface IssueResult {
+  ticketId: string;
+  replayed: boolean;
+}
+
+export function issueTicket(ctx: EngineCtx, input: IssueInput): IssueResult {
+  const { store, actor } = ctx;
+  const principal = actor.deviceId ?? actor.userId ?? 'system';
+  if (input.idempotencyKey) {
+    const prior = store.st.idempotency.get(principal, input.idempotencyKey);
+    if (prior) {
+      const ticket = store.ticketRow(prior.ticket_id)!;
+      if (
+        ticket.origin_service_id !== input.serviceId ||
+        (ticket.priority ?? null) !== (input.priority ?? null) ||
+        (ticket.procedure_id ?? null) !== (input.procedureId ?? null)
+      ) {
+        throw conflict('Idempotency-Key was already used for a different ticket request');
+      }
+      return { ticketId: ticket.id, replayed: true };
+    }
+  }
+  const service = store.st.serviceById.get(input.serviceId);
+  if (!service) throw notFound(`serviceId: no field ${input.serviceId}`);
+  if (service.active !== 1) throw conflict(`field ${service.code} is not taking tickets`);
+  if (input.procedureId) {
+    const procedure = store.st.procedureById.get(input.procedureId);
+    if (!procedure) throw notFound(`procedureId: no procedure ${input.procedureId}`);
+    if (procedure.service_id !== service.id || procedure.active !== 1) {
+      throw invalid('procedureId: not a procedure of this field');
+    }
+  }
+  const day = ctx.serviceDay;
+  const last = store.st.lastNumber.get(day, service.id)?.n ?? null;
+  const number = nextTicketNumber(service.start_number, last);
+  const channel: Channel = input.channel ?? (actor.deviceId ? 'kiosk' : 'counter');
+  const id = newTicketId();
+  store.st.insertTicket.run({
+    id,
+    serviceDay: day,
+    serviceId: service.id,
+    procedureId: input.procedureId ?? null,
+    number,
+    displayNumber: formatTicketNumber(service.prefix, number),
+    priority: input.priority ?? null,
+    channel,
+    issuedAt: ctx.now,
+    deviceId: actor.deviceId,
+    userId: actor.userId,
+  });
+  if (input.idempotencyKey) store.st.insertIdempotency.run(principal, input.idempotencyKey, id, ctx.now);
+  ctx.log('ticket.issued', { ticketId: id }, { number, overflow: number > service.end_number || undefined });
+  return { ticketId: id, replayed: false };
+}
+
+/** The counter where the acting user is signed in; officers act only there. */
+export function actorCounter(ctx: EngineCtx): CounterRow {
+  const userId = ctx.actor.userId;
+  if (!userId) throw forbidden('only a signed-in officer can act at a counter');
+  const counter = ctx.store.st.counterByOfficer.get(userId);
+  if (!counter) throw conflict('you are not signed in at a counter');
+  return counter;
+}
+
+function ticketAtActorCounter(ctx: EngineCtx, ticketId: string): { ticket: TicketRow; counter: CounterRow } {
+  const ticket = ctx.store.ticketRow(ticketId);
+  if (!ticket) throw notFound(`no ticket ${ticketId}`);
+  const userId = ctx.actor.userId;
+  if (!userId) throw forbidden('only the officer at the ticket’s counter can do this');
+  const counter = ctx.store.st.counterByOfficer.get(userId);
+  if (!counter || ticket.counter_id !== counter.id) {
+    throw forbidden('this ticket is not at your counter');
+  }
+  return { ticket, counter };
+}
+
+function requireStatus(ticket: TicketRow, allowed: TicketRow['status'][], action: string): void {
+  if (!allowed.includes(ticket.status)) {
+    throw conflict(`cannot ${action} ticket ${ticket.display_number}: it is ${ticket.status}`);
+  }
+}
+
+export function assertCounterCanCall(ctx: EngineCtx, counter: CounterRow): void {
+  if (counter.officer_id !== ctx.actor.userId || ctx.actor.userId === null) {
+    throw forbidden(`you are not signed in at counter ${counter.number}`);
+  }
+  if (counter.state === 'paused') throw conflict(`counter ${counter.number} is paused`);
+  if (counter.state !== 'open') throw conflict(`counter ${counter.number} is closed`);
+  const active = ctx.store.st.activeTicketOfCounter.get(counter.id);
+  if (active) {
+    throw conflict(`finish, transfer or mark no-show for ticket ${active.display_number} first`);
+  }
+}
+
+function markCalled(ctx: EngineCtx, ticket: TicketRow, counter: CounterRow, type: string): void {
+  ctx.store
+    .sql(
+      `UPDATE tickets SET status = 'called', called_at = ?, counter_id = ?, officer_id = ?,
+         target_counter_id = NULL WHERE id = ? AND status = 'waiting'`,
+    )
+    .run(ctx.now, counter.id, ctx.actor.userId, ticket.id);
+  const seq = ctx.log(type, { ticketId: ticket.id, counterId: counter.id });
+  ctx.change.calls.push({ seq, ticketId: ticket.id, counterId: counter.id, recall: false });
+}
+
+export function callNext(ctx: EngineCtx, counterId: string): string | null {
+  const counter = ctx.store.counterRow(counterId);
+  if (!counter || counter.active !== 1) throw notFound(`no counter ${counterId}`);
+  assertCounterCanCall(ctx, counter);
+  const serviceIds = ctx.store.serviceIdsOfCounter(counter.id);
+  const nextId = ctx.store.order.next(counter.id, serviceIds, counter.call_policy);
+  if (!nextId) return null;
+  markCalled(ctx, ctx.store.ticketRow(nextId)!, counter, 'ticket.called');
+  return nextId;
+}
+
+/** Calls one chosen waiting ticket (the officer picked it from the list). */
+export function callTicket(ctx: EngineCtx, counterId: string, ticketId: string): string {
+  const counter = ctx.store.counterRow(counterId);
+  if (!counter || counter.active !== 1) throw notFound(`no counter ${counterId}`);
+  assertCounterCanCall(ctx, counter);
+  const ticket = ctx.store.ticketRow(ticketId);
+  if (!ticket) throw notFound(`no ticket ${ticketId}`);
+  requireStatus(ticket, ['waiting'], 'call');
+  const serves = ctx.store.serviceIdsOfCounter(counter.id).includes(ticket.service_id);
+  if (ticket.target_counter_id ? ticket.target_counter_id !== counter.id : !serves) {
+    throw conflict(`ticket ${ticket.display_number} is not for counter ${counter.number}`);
+  }
+  markCalled(ctx, ticket, counter, 'ticket.called_specific');
+  return ticket.id;
+}
+
+export function recall(ctx: EngineCtx, ticketId: string): string {
+  const { ticket, counter } = ticketAtActorCounter(ctx, ticketId);
+  requireStatus(ticket, ['called'], 'recall');
+  ctx.store.sql('UPDATE tickets SET recall_count = recall_count + 1 WHERE id = ?').run(ticket.id);
+  const seq = ctx.log('ticket.recalled', { ticketId: ticket.id, counterId: counter.id });
+  ctx.change.calls.push({ seq, ticketId: ticket.id, counterId: counter.id, recall: true });
+  return ticket.id;
+}
+
+export function start(ctx: EngineCtx, ticketId: string): string {
+  const { ticket, counter } = ticketAtActorCounter(ctx, ticketId);
+  requireStatus(ticket, ['called'], 'start');
+  ctx.store.sql(`UPDATE tickets SET status = 'serving', started_at = ? WHERE id = ?`).run(ctx.now, ticket.id);
+  ctx.log('ticket.started', { ticketId: ticket.id, counterId: counter.id });
+  return ticket.id;
+}
+
+export function finish(ctx: EngineCtx, ticketId: string, body: FinishRequest): string {
+  const { ticket, counter } = ticketAtActorCounter(ctx, ticketId);
+  requireStatus(ticket, ['called', 'serving'], 'finish');
+  const ids = [...new Set(body.procedureIds)];
+  ids.forEach((id, i) => {
+    const procedure = ctx.store.st.procedureById.get(id);
+    if (!procedure || procedure.service_id !== ticket.service_id) {
+      throw invalid(`procedureIds.${i}: ${id} is not a procedure of this ticket's field`);
+    }
+  });
+  // Finishing straight from "called" counts the service from the call.
+  ctx.store
+    .sql(
+      `UPDATE tickets SET status = 'done', finished_at = ?, started_at = COALESCE(started_at, called_at),
+         note = ? WHERE id = ?`,
+    )
+    .run(ctx.now, body.note ? body.note : null, ticket.id);
+  for (const id of ids) ctx.store.st.insertProcedureDone.run(ticket.id, id);
+  ctx.log('ticket.finished', { ticketId: ticket.id, counterId: counter.id }, { procedureIds: ids });
+  return ticket.id;
+}
+
+export function noShow(ctx: EngineCtx, ticketId: string): string {
+  const { ticket, counter } = ticketAtActorCounter(ctx, ticketId);
+  requireStatus(ticket, ['called'], 'mark as no-show');
+  ctx.store.sql(`UPDATE tickets SET status = 'no_show', no_show_at = ? WHERE id = ?`).run(ctx.now, ticket.id);
+  ctx.log('ticket.no_show', { ticketId: ticket.id, counterId: counter.id });
+  return ticket.id;
+}
+
+/** A citizen who missed the call turns up: back to waiting, first in line at this counter. */
+export function reinstate(ctx: EngineCtx, ticketId: string): string {
+  const counter = actorCounter(ctx);
+  const ticket = ctx.store.ticketRow(ticketId);
+  if (!ticket) throw notFound(`no ticket ${ticketId}`);
+  requireStatus(ticket, ['no_show'], 'reinstate');
+  if (ticket.service_day !== ctx.serviceDay) throw conflict('the ticket is from another day');
+  if (ctx.now - (ticket.no_show_at ?? 0) > ctx.options.reinstateGraceMs) {
+    const minutes = Math.round(ctx.options.reinstateGraceMs / 60_000);
+    throw conflict(`a no-show can be reinstated within ${minutes} minutes only`);
+  }
+  if (
+    !ctx.store.serviceIdsOfCounter(counter.id).includes(ticket.service_id) &&
+    ticket.counter_id !== counter.id
+  ) {
+    throw conflict(`counter ${counter.number} does not serve this ticket's field`);
+  }
+  ctx.store
+    .sql(
+      `UPDATE tickets SET status = 'waiting', no_show_at = NULL, counter_id = NULL, officer_id = NULL,
+         called_at = NULL, target_counter_id = ? WHERE id = ?`,
+    )
+    .run(counter.id, ticket.id);
+  ctx.log('ticket.reinstated', { ticketId: ticket.id, counterId: counter.id });
+  return ticket.id;
+}
+
+export function transfer(ctx: EngineCtx, ticketId: string, body: TransferRequest): string {
+  const { ticket, counter } = ticketAtActorCounter(ctx, ticketId);
+  requireStatus(ticket, ['called', 'serving'], 'transfer');
+  let serviceId = ticket.service_id;
+  if (body.serviceId !== undefined) {
+    const service = ctx.store.st.serviceById.get(body.serviceId);
+    if (!service) throw notFound(`serviceId: no field ${body.serviceId}`);
+    if (service.active !== 1) throw conflict(`field ${service.code} is not active`);
+    serviceId = service.id;
+  }
+  let target: string | null = null;
+  if (body.counterId !== undefined) {
+    const to = ctx.store.counterRow(body.counterId);
+    if (!to || to.active !== 1) throw notFound(`counterId: no counter ${body.counterId}`);
+    if (to.id === counter.id) throw invalid('counterId: the ticket is already at this counter');
+    target = to.id;
+  } else if (serviceId === ticket.service_id) {
+    throw invalid('serviceId: the ticket is already in this field');
+  }
+  // Back to waiting with its original issue time, so it keeps its place in line.
+  ctx.store
+    .sql(
+      `UPDATE tickets SET status = 'waiting', service_id = ?, target_counter_id = ?, counter_id = NULL,
+         officer_id = NULL, called_at = NULL, started_at = NULL, recall_count = 0,
+         transfer_count = transfer_count + 1 WHERE id = ?`,
+    )
+    .run(serviceId, target, ticket.id);
+  ctx.log(
+    'ticket.transferred',
+    { ticketId: ticket.id, counterId: counter.id },
+    { fromServiceId: ticket.service_id, serviceId, counterId: target, reason: body.reason },
+  );
+  if (target) ctx.change.counters.add(target);
+  return ticket.id;
+}
+
+export function cancel(ctx: EngineCtx, ticketId: string): string {
+  const ticket = ctx.store.ticketRow(ticketId);
+  if (!ticket) throw notFound(`no ticket ${ticketId}`);
+  requireStatus(ticket, ['waiting', 'called'], 'cancel');
+  ctx.store
+    .sql(`UPDATE tickets SET status = 'cancelled', target_counter_id = NULL, finished_at = ? WHERE id = ?`)
+    .run(ctx.now, ticket.id);
+  ctx.log('ticket.cancelled', { ticketId: ticket.id, counterId: ticket.counter_id });
+  return ticket.id;
+}
+
+export function rate(ctx: EngineCtx, ticketId: string, score: number): string {
+  const ticket = ctx.store.ticketRow(ticketId);
+  if (!ticket) throw notFound(`no ticket ${ticketId}`);
+  const { actor } = ctx;
+  const byDevice = actor.deviceKind === 'counter' && actor.deviceCounterId !== null;
+  const atCounter = byDevice
+    ? actor.deviceCounterId === ticket.counter_id
+    : actor.userId !== null && ctx.store.st.counterByOfficer.get(actor.userId)?.id === ticket.counter_id;
+  if (!atCounter || ticket.counter_id === null)
+    throw forbidden('only the ticket’s counter can record its rating');
+  requireStatus(ticket, ['done'], 'rate');
+  if (ticket.rating !== null) throw conflict('this ticket has already been rated');
+  ctx.store.sql('UPDATE tickets SET rating = ? WHERE id = ?').run(score, ticket.id);
+  ctx.log('ticket.rated', { ticketId: ticket.id, counterId: ticket.counter_id }, { score });
+  return ticket.id;
+}
+
+export type { Ticket };

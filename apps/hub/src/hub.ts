@@ -1,0 +1,177 @@
+// The hub's core: database, store, engine, auth and the realtime fan-out of committed changes.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type {
+  DayStats,
+  QueueChangedEvent,
+  QueueSnapshot,
+  TicketCalledEvent,
+  TicketWithWait,
+} from '@luot/shared';
+import { LuotError, serviceDayOf } from '@luot/shared';
+import { AttemptLimiter, Auth, actorOf, type Principal } from './auth.ts';
+import type { HubConfig } from './config.ts';
+import { type Db, openDatabase } from './db/database.ts';
+import {
+  type ChangeSet,
+  DEFAULT_ENGINE_OPTIONS,
+  Engine,
+  type EngineCtx,
+  type EngineOptions,
+  estimator,
+} from './engine/index.ts';
+import type { Logger } from './log.ts';
+import { firstStart } from './seed.ts';
+import { statsQueries } from './stats.ts';
+import { Store } from './store.ts';
+
+export const VERSION = '0.1.0';
+
+export interface HubOptions {
+  config: HubConfig;
+  log: Logger;
+  /** The clock; tests pass their own to walk through days. */
+  now?: () => number;
+  engine?: Partial<EngineOptions>;
+}
+
+export interface Published {
+  queueChanged: QueueChangedEvent;
+  calls: TicketCalledEvent[];
+}
+
+export class Hub {
+  readonly db: Db;
+  readonly store: Store;
+  readonly engine: Engine;
+  readonly auth: Auth;
+  readonly loginLimiter = new AttemptLimiter(5, 15 * 60_000);
+  readonly pairLimiter = new AttemptLimiter(10, 15 * 60_000);
+  readonly log: Logger;
+  readonly now: () => number;
+  readonly dayStats: (day: string, frozen?: boolean) => DayStats;
+  private readonly estimate: ReturnType<typeof estimator>;
+  private readonly listeners = new Set<(p: Published) => void>();
+
+  private constructor(
+    readonly config: HubConfig,
+    log: Logger,
+    now: () => number,
+    engineOptions: EngineOptions,
+  ) {
+    mkdirSync(config.dataDir, { recursive: true });
+    this.log = log;
+    this.now = now;
+    this.db = openDatabase(join(config.dataDir, 'luot.sqlite'));
+    this.store = new Store(this.db);
+    this.auth = new Auth(this.store);
+    this.dayStats = statsQueries(this.store);
+    this.engine = new Engine(this.store, (day) => this.dayStats(day), engineOptions);
+    this.estimate = estimator(this.store, engineOptions.estimateSampleSize);
+  }
+
+  static async open(options: HubOptions): Promise<Hub> {
+    const engineOptions = { ...DEFAULT_ENGINE_OPTIONS, ...options.engine };
+    const hub = new Hub(options.config, options.log, options.now ?? Date.now, engineOptions);
+    try {
+      await firstStart(hub.store, hub.auth, {
+        seed: options.config.seed,
+        adminPassword: options.config.adminPassword,
+        now: hub.now(),
+        log: hub.log,
+      });
+      hub.publishAll(hub.engine.closePastDays(hub.now()));
+    } catch (error) {
+      hub.db.close();
+      throw error;
+    }
+    return hub;
+  }
+
+  get serviceDay(): string {
+    return serviceDayOf(this.now(), this.store.centre().time_zone);
+  }
+
+  subscribe(listener: (p: Published) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Runs one engine command for a principal, commits it, then tells every listener. */
+  exec<T>(principal: Principal | null, reason: string, fn: (ctx: EngineCtx) => T): T {
+    const { result, changes } = this.engine.run(actorOf(principal), reason, this.now(), fn);
+    for (const change of changes) this.publishAll(change);
+    return result;
+  }
+
+  /** Closes finished days when nothing else happens (called by a timer). */
+  tick(): void {
+    this.publishAll(this.engine.closePastDays(this.now()));
+  }
+
+  private publishAll(change: ChangeSet | null): void {
+    if (!change || this.listeners.size === 0) return;
+    const at = new Date().toISOString();
+    const tickets = [...change.tickets].flatMap((id) => this.store.ticket(id) ?? []);
+    const counters = [...change.counters].flatMap((id) => {
+      const row = this.store.counterRow(id);
+      return row ? [this.store.counter(row)] : [];
+    });
+    const calls = change.calls.map((call): TicketCalledEvent => {
+      const ticket = tickets.find((t) => t.id === call.ticketId)!;
+      const counter = this.store.counterRow(call.counterId)!;
+      return {
+        seq: call.seq,
+        at,
+        recall: call.recall,
+        ticket: { id: ticket.id, displayNumber: ticket.displayNumber, serviceId: ticket.serviceId },
+        counter: { id: counter.id, number: counter.number, name: counter.name },
+      };
+    });
+    const published: Published = {
+      queueChanged: {
+        seq: change.seq,
+        fromSeq: change.fromSeq,
+        at,
+        reason: change.reason,
+        tickets,
+        counters,
+      },
+      calls,
+    };
+    for (const listener of this.listeners) {
+      try {
+        listener(published);
+      } catch (error) {
+        this.log.error({ err: error }, 'a realtime listener failed');
+      }
+    }
+  }
+
+  ticketWithWait(id: string): TicketWithWait {
+    const row = this.store.ticketRow(id);
+    if (!row) throw new LuotError('not_found', `no ticket ${id}`);
+    return { ticket: this.store.ticket(id)!, ...this.estimate(row) };
+  }
+
+  snapshot(): QueueSnapshot {
+    // One read transaction so the seq matches the rows.
+    return this.db.transaction(() => ({
+      serviceDay: this.serviceDay,
+      seq: this.store.lastSeq(),
+      tickets: this.store.openTickets(),
+      counters: this.store.counters(),
+    }))();
+  }
+
+  statsForDay(day: string): DayStats {
+    const frozen = this.store.st.daySummary.get(day);
+    if (frozen) return JSON.parse(frozen.summary) as DayStats;
+    return this.dayStats(day);
+  }
+
+  close(): void {
+    this.listeners.clear();
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,49 @@
+// `pnpm hub`: a centre hub in the foreground, configured from the environment.
+import { ConfigError, loadConfig } from './config.ts';
+import { DatabaseFromFutureError } from './db/database.ts';
+import { createLogger } from './log.ts';
+import { startHub } from './server.ts';
+
+async function main(): Promise<void> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`luot hub: ${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const log = createLogger(config.logLevel);
+  let running: Awaited<ReturnType<typeof startHub>>;
+  try {
+    running = await startHub(config, { log });
+  } catch (error) {
+    if (error instanceof DatabaseFromFutureError) {
+      log.fatal({ found: error.found, supported: error.supported }, error.message);
+      process.stderr.write(`luot hub: ${error.message}\n`);
+      process.exit(3);
+    }
+    throw error;
+  }
+  log.info({ dataDir: config.dataDir, port: running.port }, `listening on ${running.url}`);
+
+  const stop = (signal: string) => {
+    log.info({ signal }, 'stopping');
+    running.close().then(
+      () => process.exit(0),
+      (error) => {
+        log.error({ err: error }, 'stop failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error) => {
+  process.stderr.write(`luot hub: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,113 @@
+// socket.io: token required, rooms by role, committed changes fanned out, commands via acks.
+import type { Server as HttpServer } from 'node:http';
+import type { ClientToServerEvents, ServerToClientEvents } from '@luot/shared';
+import { describeZodError, EVENTS, LuotError, SocketCommand } from '@luot/shared';
+import { Server, type Socket } from 'socket.io';
+import type { Principal } from './auth.ts';
+import { COMMANDS, type Command } from './commands.ts';
+import type { Hub } from './hub.ts';
+import { runCommand } from './run-command.ts';
+
+interface SocketData {
+  token: string;
+  principal: Principal;
+}
+
+type LuotSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export function roomsOf(hub: Hub, principal: Principal): string[] {
+  const rooms = ['all'];
+  if (principal.kind === 'user') {
+    const role = principal.user.role;
+    rooms.push(`role:${role}`);
+    if (role === 'admin' || role === 'director') rooms.push('dashboard');
+    const counter = hub.store.st.counterByOfficer.get(principal.user.id);
+    if (counter) rooms.push(`counter:${counter.number}`);
+  } else {
+    const d = principal.device;
+    if (d.kind === 'kiosk') rooms.push('kiosk');
+    if (d.kind === 'display') rooms.push(`display:${d.zone ?? 'main'}`);
+    if (d.kind === 'counter' && d.counter_id) {
+      const counter = hub.store.counterRow(d.counter_id);
+      if (counter) rooms.push(`counter:${counter.number}`);
+    }
+  }
+  return rooms;
+}
+
+const lastFunction = (args: unknown[]) =>
+  [...args].reverse().find((a): a is (...x: unknown[]) => void => typeof a === 'function');
+
+export function attachRealtime(hub: Hub, server: HttpServer): Server {
+  const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(
+    server,
+    {
+      serveClient: false,
+      maxHttpBufferSize: 64 * 1024,
+      // Wall displays on weak TV boxes: tolerate slow heartbeats.
+      pingTimeout: 20_000,
+    },
+  );
+
+  io.use((socket, next) => {
+    const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+    const principal = typeof token === 'string' ? hub.auth.authenticate(token, hub.now()) : null;
+    if (!principal) return next(new Error('unauthorized: a valid token is required in auth.token'));
+    socket.data.token = token as string;
+    socket.data.principal = principal;
+    next();
+  });
+
+  io.on('connection', (socket: LuotSocket) => {
+    socket.join(roomsOf(hub, socket.data.principal));
+
+    socket.on(EVENTS.queueSnapshot, (...args: unknown[]) => {
+      const ack = lastFunction(args);
+      if (ack) ack(hub.snapshot());
+    });
+
+    socket.on(EVENTS.command, async (...args: unknown[]) => {
+      const ack = lastFunction(args);
+      if (!ack) return;
+      try {
+        const parsed = SocketCommand.safeParse(args[0]);
+        if (!parsed.success) throw new LuotError('validation_failed', describeZodError(parsed.error));
+        const { name, params, body, idempotencyKey } = parsed.data;
+        const command = (COMMANDS as Record<string, Command>)[name];
+        if (!command || !Object.hasOwn(COMMANDS, name))
+          throw new LuotError('not_found', `name: no command ${name}`);
+        const data = await runCommand(hub, command, {
+          token: socket.data.token,
+          params: params ?? {},
+          body,
+          query: {},
+          idempotencyKey,
+          client: socket.handshake.address,
+        });
+        // Signing in or out changes which counter room the officer belongs to.
+        if (name.startsWith('counters:sign-')) {
+          for (const room of socket.rooms) if (room.startsWith('counter:')) socket.leave(room);
+          socket.join(roomsOf(hub, socket.data.principal));
+        }
+        ack({ ok: true, data });
+      } catch (error) {
+        if (error instanceof LuotError)
+          ack({ ok: false, error: { code: error.code, message: error.message } });
+        else {
+          hub.log.error({ err: error }, 'socket command failed');
+          ack({
+            ok: false,
+            error: { code: 'internal', message: 'the hub could not do this; it has been logged' },
+          });
+        }
+      }
+    });
+  });
+
+  hub.subscribe(({ queueChanged, calls }) => {
+    for (const call of calls) io.to('all').emit(EVENTS.ticketCalled, call);
+    io.to('all').emit(EVENTS.queueChanged, queueChanged);
+  });
+
+  return io;
+}

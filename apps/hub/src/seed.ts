@@ -1,0 +1,142 @@
+// First-start setup: the centre row, the admin user, and (LUOT_SEED=demo) the demo catalogue.
+
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import type { Auth } from './auth.ts';
+import type { Logger } from './log.ts';
+import type { Store } from './store.ts';
+
+export const CATALOG_FILE = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  'seed',
+  'catalog-commune.json',
+);
+
+const Catalog = z.object({
+  centre: z.object({
+    code: z.string(),
+    name: z.string(),
+    nameEn: z.string(),
+    timeZone: z.string(),
+    hotline: z.string().default(''),
+    address: z.string().default(''),
+    openingHours: z.array(z.object({ days: z.array(z.number()), open: z.string(), close: z.string() })),
+  }),
+  fields: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      nameEn: z.string(),
+      prefix: z.string(),
+      start: z.number().int(),
+      icon: z.string(),
+      meanServiceMinutes: z.number(),
+      shareOfArrivals: z.number(),
+      procedures: z.array(z.object({ code: z.string().nullable(), name: z.string(), nameEn: z.string() })),
+    }),
+  ),
+  counters: z.array(z.object({ number: z.number().int(), name: z.string(), fields: z.array(z.string()) })),
+  arrivalsPerDay: z.object({ weekday: z.number(), saturday: z.number() }),
+  arrivalProfileByHour: z.record(z.string(), z.number()),
+});
+export type Catalog = z.infer<typeof Catalog>;
+
+export function loadCatalog(file = CATALOG_FILE): Catalog {
+  return Catalog.parse(JSON.parse(readFileSync(file, 'utf8')));
+}
+
+export const serviceIdOf = (code: string) => code.toLowerCase();
+export const counterIdOf = (number: number) => `c${number}`;
+
+export function seedDemo(store: Store, catalog: Catalog): void {
+  const c = catalog.centre;
+  store.tx(() => {
+    store
+      .sql(
+        `INSERT INTO centre (id, code, name, name_en, time_zone, address, hotline, opening_hours)
+         VALUES (1, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(c.code, c.name, c.nameEn, c.timeZone, c.address, c.hotline, JSON.stringify(c.openingHours));
+    const starts = catalog.fields.map((f) => f.start).sort((a, b) => a - b);
+    catalog.fields.forEach((f, i) => {
+      // A field's range runs up to the next field's start (9001..9500 before 9501).
+      const next = starts.find((s) => s > f.start);
+      const end = next ? next - 1 : f.start + 998;
+      store
+        .sql(
+          `INSERT INTO services (id, code, name, name_en, prefix, start_number, end_number, icon, sort_order,
+             mean_service_seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          serviceIdOf(f.code),
+          f.code,
+          f.name,
+          f.nameEn,
+          f.prefix,
+          f.start,
+          end,
+          f.icon,
+          i,
+          Math.round(f.meanServiceMinutes * 60),
+        );
+      f.procedures.forEach((p, j) => {
+        store
+          .sql(
+            'INSERT INTO procedures (id, service_id, code, name, name_en, sort_order) VALUES (?, ?, ?, ?, ?, ?)',
+          )
+          .run(`${serviceIdOf(f.code)}-${j + 1}`, serviceIdOf(f.code), p.code, p.name, p.nameEn, j);
+      });
+    });
+    for (const counter of catalog.counters) {
+      store
+        .sql('INSERT INTO counters (id, number, name) VALUES (?, ?, ?)')
+        .run(counterIdOf(counter.number), counter.number, counter.name);
+      counter.fields.forEach((code, position) => {
+        store
+          .sql('INSERT INTO counter_services (counter_id, service_id, position) VALUES (?, ?, ?)')
+          .run(counterIdOf(counter.number), serviceIdOf(code), position);
+      });
+    }
+  });
+  store.invalidateCatalog();
+}
+
+/** Makes a fresh database usable: a centre row and an admin who can sign in. */
+export async function firstStart(
+  store: Store,
+  auth: Auth,
+  opts: { seed: 'demo' | null; adminPassword: string | null; now: number; log: Logger },
+): Promise<void> {
+  const hasCentre = store.sql('SELECT 1 FROM centre WHERE id = 1').get() !== undefined;
+  if (!hasCentre) {
+    if (opts.seed === 'demo') {
+      seedDemo(store, loadCatalog());
+      opts.log.info({ seed: 'demo' }, 'seeded the demo centre from catalog-commune.json');
+    } else {
+      store
+        .sql(
+          `INSERT INTO centre (id, code, name, name_en) VALUES (1, 'LUOT', 'Trung tâm Phục vụ hành chính công', 'Public Administration Service Centre')`,
+        )
+        .run();
+    }
+  }
+  const hasAdmin = store.sql(`SELECT 1 FROM users WHERE role = 'admin'`).get() !== undefined;
+  if (!hasAdmin) {
+    const password = opts.adminPassword ?? randomBytes(9).toString('base64url');
+    await auth.createUser(
+      { username: 'admin', password, displayName: 'Quản trị viên', role: 'admin' },
+      opts.now,
+    );
+    if (opts.adminPassword) opts.log.info('created user admin with LUOT_ADMIN_PASSWORD');
+    // Printed once, on first start only, so the technician can sign in.
+    else
+      opts.log.warn(
+        { username: 'admin', password },
+        'created user admin with a generated password; change it',
+      );
+  }
+}

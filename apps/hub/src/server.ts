@@ -1,0 +1,57 @@
+// Starts a whole hub: database, HTTP, realtime, the day-close timer; and stops it cleanly.
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import type { Server } from 'socket.io';
+import type { HubConfig } from './config.ts';
+import { buildHttp } from './http.ts';
+import { Hub, type HubOptions } from './hub.ts';
+import { createLogger, type Logger } from './log.ts';
+import { attachRealtime } from './realtime.ts';
+
+export interface RunningHub {
+  hub: Hub;
+  app: FastifyInstance;
+  io: Server;
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function startHub(
+  config: HubConfig,
+  options: { log?: Logger; now?: () => number; engine?: HubOptions['engine'] } = {},
+): Promise<RunningHub> {
+  const log = options.log ?? createLogger(config.logLevel);
+  const hub = await Hub.open({ config, log, now: options.now, engine: options.engine });
+  const app = buildHttp(hub);
+  const io = attachRealtime(hub, app.server);
+  await app.listen({ port: config.port, host: config.host });
+  const port = (app.server.address() as AddressInfo).port;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  // Closes the day at midnight even when nobody acts.
+  const timer = setInterval(() => {
+    try {
+      hub.tick();
+    } catch (error) {
+      log.error({ err: error }, 'day close failed');
+    }
+  }, 30_000);
+  timer.unref();
+  let closing: Promise<void> | null = null;
+  return {
+    hub,
+    app,
+    io,
+    url,
+    port,
+    close() {
+      closing ??= (async () => {
+        clearInterval(timer);
+        io.close();
+        await app.close();
+        hub.close();
+      })();
+      return closing;
+    },
+  };
+}

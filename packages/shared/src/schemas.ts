@@ -1,0 +1,252 @@
+// zod schemas of every REST body and answer in API.md; types are inferred from them.
+import { z } from 'zod';
+import { CallPolicy, Channel, CounterState, DeviceKind, Priority, Role, TicketStatus } from './domain.ts';
+import { isValidDay } from './service-day.ts';
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
+const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
+/** Ids the hub hands out: url-safe, bounded. */
+export const Id = z
+  .string()
+  .min(1, 'required')
+  .max(64, 'too long')
+  .regex(/^[A-Za-z0-9_-]+$/, 'not a valid id');
+
+/** Human text typed by a person: no control characters, bounded, trimmed. */
+export const Text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `at most ${max} characters`)
+    .refine((s) => !CONTROL_CHARS.test(s), 'contains control characters');
+
+export const IsoTime = z.string().describe('ISO 8601 time');
+export const Day = z.string().refine(isValidDay, 'a date as YYYY-MM-DD').describe('YYYY-MM-DD');
+
+// ---- Domain objects -------------------------------------------------------
+
+export const Procedure = z.object({
+  id: z.string(),
+  code: z.string().nullable().describe('national procedure code, where known'),
+  name: z.string(),
+  nameEn: z.string(),
+});
+export type Procedure = z.infer<typeof Procedure>;
+
+export const Service = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  nameEn: z.string(),
+  prefix: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  icon: z.string(),
+  active: z.boolean(),
+  procedures: z.array(Procedure),
+});
+export type Service = z.infer<typeof Service>;
+
+export const Ticket = z.object({
+  id: z.string(),
+  serviceDay: z.string(),
+  serviceId: z.string(),
+  procedureId: z.string().nullable(),
+  number: z.number().int(),
+  displayNumber: z.string(),
+  priority: Priority.nullable(),
+  channel: Channel,
+  status: TicketStatus,
+  issuedAt: IsoTime,
+  calledAt: IsoTime.nullable(),
+  startedAt: IsoTime.nullable(),
+  finishedAt: IsoTime.nullable(),
+  counterId: z.string().nullable(),
+  counterNumber: z.number().int().nullable(),
+  officerId: z.string().nullable(),
+  procedureIds: z.array(z.string()),
+  recallCount: z.number().int(),
+  rating: z.number().int().min(1).max(4).nullable(),
+  targetCounterId: z
+    .string()
+    .nullable()
+    .describe('while waiting: the counter it was transferred or reinstated to'),
+  note: z.string().nullable(),
+});
+export type Ticket = z.infer<typeof Ticket>;
+
+export const OfficerRef = z.object({ id: z.string(), displayName: z.string() });
+
+export const Counter = z.object({
+  id: z.string(),
+  number: z.number().int(),
+  name: z.string(),
+  zone: z.string(),
+  serviceIds: z.array(z.string()),
+  callPolicy: CallPolicy,
+  state: CounterState,
+  pauseReason: z.string().nullable(),
+  officer: OfficerRef.nullable(),
+  currentTicket: Ticket.nullable(),
+});
+export type Counter = z.infer<typeof Counter>;
+
+export const User = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: Role,
+});
+export type User = z.infer<typeof User>;
+
+export const Device = z.object({ id: z.string(), kind: DeviceKind, name: z.string() });
+export type Device = z.infer<typeof Device>;
+
+// ---- Requests -------------------------------------------------------------
+
+export const Username = z
+  .string()
+  .min(1, 'required')
+  .max(64, 'at most 64 characters')
+  .regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash or underscore');
+
+export const LoginRequest = z.strictObject({
+  username: z.string().min(1, 'required').max(64, 'at most 64 characters'),
+  password: z.string().min(1, 'required').max(200, 'at most 200 characters'),
+});
+export type LoginRequest = z.infer<typeof LoginRequest>;
+
+export const CreateUserRequest = z.strictObject({
+  username: Username,
+  password: z.string().min(8, 'at least 8 characters').max(200, 'at most 200 characters'),
+  displayName: Text(100).pipe(z.string().min(1, 'required')),
+  role: Role,
+});
+export type CreateUserRequest = z.infer<typeof CreateUserRequest>;
+
+export const PairingCodeRequest = z.strictObject({
+  kind: DeviceKind,
+  name: Text(100).pipe(z.string().min(1, 'required')),
+  counterId: Id.optional().describe('counter devices: the counter they belong to'),
+  zone: Text(40).optional().describe('display devices: the zone they show'),
+});
+export type PairingCodeRequest = z.infer<typeof PairingCodeRequest>;
+
+export const PairRequest = z.strictObject({
+  code: z.string().min(1, 'required').max(32, 'at most 32 characters'),
+});
+export type PairRequest = z.infer<typeof PairRequest>;
+
+export const IssueTicketRequest = z.strictObject({
+  serviceId: Id,
+  procedureId: Id.nullish(),
+  priority: Priority.nullish(),
+  channel: Channel.optional(),
+});
+export type IssueTicketRequest = z.infer<typeof IssueTicketRequest>;
+
+export const IdempotencyKey = z
+  .string()
+  .min(8, 'at least 8 characters')
+  .max(128, 'at most 128 characters')
+  .regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces');
+
+export const PauseRequest = z.strictObject({ reason: Text(200).optional() });
+export type PauseRequest = z.infer<typeof PauseRequest>;
+
+export const CallTicketRequest = z.strictObject({ ticketId: Id });
+export type CallTicketRequest = z.infer<typeof CallTicketRequest>;
+
+export const FinishRequest = z.strictObject({
+  procedureIds: z.array(Id).min(1, 'choose at least one procedure').max(20, 'at most 20'),
+  note: Text(500).optional(),
+});
+export type FinishRequest = z.infer<typeof FinishRequest>;
+
+export const TransferRequest = z
+  .strictObject({
+    serviceId: Id.optional(),
+    counterId: Id.optional(),
+    reason: Text(200).optional(),
+  })
+  .refine((b) => b.serviceId !== undefined || b.counterId !== undefined, {
+    message: 'serviceId or counterId is required',
+    path: ['serviceId'],
+  });
+export type TransferRequest = z.infer<typeof TransferRequest>;
+
+export const RatingRequest = z.strictObject({
+  score: z.number().int('a whole number').min(1, 'from 1 to 4').max(4, 'from 1 to 4'),
+});
+export type RatingRequest = z.infer<typeof RatingRequest>;
+
+export const EmptyBody = z.strictObject({});
+
+export const IdParams = z.strictObject({ id: Id });
+export const StatsDayQuery = z.strictObject({ date: Day.optional() });
+
+// ---- Answers --------------------------------------------------------------
+
+export const HealthResponse = z.object({
+  status: z.literal('ok'),
+  version: z.string(),
+  serviceDay: z.string(),
+  centre: z.object({ code: z.string(), name: z.string() }),
+});
+export const LoginResponse = z.object({ token: z.string(), user: User, expiresAt: IsoTime });
+export const UserResponse = z.object({ user: User });
+export const PairingCodeResponse = z.object({ code: z.string(), expiresAt: IsoTime });
+export const PairResponse = z.object({ device: Device, token: z.string() });
+export const ServicesResponse = z.object({ services: z.array(Service) });
+export const CountersResponse = z.object({ counters: z.array(Counter) });
+export const CounterResponse = z.object({ counter: Counter });
+export const TicketResponse = z.object({ ticket: Ticket });
+export const NullableTicketResponse = z.object({ ticket: Ticket.nullable() });
+export const TicketWithWaitResponse = z.object({
+  ticket: Ticket,
+  waitingAhead: z.number().int(),
+  estimatedWaitMinutes: z.number().int(),
+});
+export type TicketWithWait = z.infer<typeof TicketWithWaitResponse>;
+
+export const QueueSnapshot = z.object({
+  serviceDay: z.string(),
+  seq: z.number().int(),
+  tickets: z.array(Ticket),
+  counters: z.array(Counter),
+});
+export type QueueSnapshot = z.infer<typeof QueueSnapshot>;
+
+const StatsGroup = {
+  issued: z.number().int(),
+  served: z.number().int(),
+  noShow: z.number().int(),
+  avgWaitSeconds: z.number().nullable(),
+  avgServiceSeconds: z.number().nullable(),
+};
+export const DayStats = z.object({
+  date: z.string(),
+  issued: z.number().int(),
+  served: z.number().int(),
+  noShow: z.number().int(),
+  cancelled: z.number().int(),
+  expired: z.number().int(),
+  waiting: z.number().int(),
+  avgWaitSeconds: z.number().nullable(),
+  p90WaitSeconds: z.number().nullable(),
+  avgServiceSeconds: z.number().nullable(),
+  byService: z.array(z.object({ serviceId: z.string(), ...StatsGroup })),
+  byCounter: z.array(z.object({ counterId: z.string(), ...StatsGroup })),
+  byOfficer: z.array(z.object({ officerId: z.string(), ...StatsGroup })),
+  byProcedure: z.array(z.object({ procedureId: z.string(), count: z.number().int() })),
+  byHour: z.array(z.object({ hour: z.number().int(), issued: z.number().int(), served: z.number().int() })),
+  ratings: z.object({
+    '1': z.number().int(),
+    '2': z.number().int(),
+    '3': z.number().int(),
+    '4': z.number().int(),
+  }),
+  frozen: z.boolean().describe('true once the day is closed and its summary frozen'),
+});
+export type DayStats = z.infer<typeof DayStats>;
