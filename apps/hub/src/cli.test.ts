@@ -68,7 +68,9 @@ describe('technician CLI', () => {
   });
 
   it('says clearly when there is no database', async () => {
-    await expect(runCli(['today'], { LUOT_DATA_DIR: join(dir, 'nowhere') })).rejects.toThrow(/start the hub once/);
+    await expect(runCli(['today'], { LUOT_DATA_DIR: join(dir, 'nowhere') })).rejects.toThrow(
+      /start the hub once/,
+    );
     expect(existsSync(join(dir, 'nowhere'))).toBe(false);
   });
 });

@@ -2,7 +2,14 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CreateUserRequest, DeviceKind, Day, describeZodError, PairingCodeRequest, serviceDayOf } from '@luot/shared';
+import {
+  CreateUserRequest,
+  Day,
+  DeviceKind,
+  describeZodError,
+  PairingCodeRequest,
+  serviceDayOf,
+} from '@luot/shared';
 import type { z } from 'zod';
 import { Auth } from './auth.ts';
 import { openDatabase } from './db/database.ts';
@@ -29,12 +36,17 @@ function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
 
 function openStore(dataDir: string): Store {
   const file = join(dataDir, 'luot.sqlite');
-  if (!existsSync(file)) throw new CliError(`no hub database at ${file}; start the hub once (pnpm hub) first`);
+  if (!existsSync(file))
+    throw new CliError(`no hub database at ${file}; start the hub once (pnpm hub) first`);
   return new Store(openDatabase(file));
 }
 
 /** Runs one CLI command; returns what to print. */
-export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env, now = Date.now()): Promise<string> {
+export async function runCli(
+  argv: string[],
+  env: NodeJS.ProcessEnv = process.env,
+  now = Date.now(),
+): Promise<string> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -57,8 +69,14 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
     const store = openStore(dataDir);
     try {
       const generated = values.password === undefined;
-      const password = values.password ?? Buffer.from(crypto.getRandomValues(new Uint8Array(9))).toString('base64url');
-      const input = parse(CreateUserRequest, { username: rest[1], password, displayName: values.name ?? rest[1], role: values.role });
+      const password =
+        values.password ?? Buffer.from(crypto.getRandomValues(new Uint8Array(9))).toString('base64url');
+      const input = parse(CreateUserRequest, {
+        username: rest[1],
+        password,
+        displayName: values.name ?? rest[1],
+        role: values.role,
+      });
       const user = await new Auth(store).createUser(input, now);
       return `created ${user.role} ${user.username} (${user.id})${generated ? `\npassword: ${password}` : ''}`;
     } finally {

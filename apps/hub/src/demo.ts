@@ -20,7 +20,11 @@ async function main(): Promise<void> {
   const auth = new Auth(running.hub.store);
   const people: [string, 'director' | 'officer', string][] = [
     ['giamdoc', 'director', 'Giám đốc Trung tâm'],
-    ...Array.from({ length: 7 }, (_, i): [string, 'officer', string] => [`canbo${i + 1}`, 'officer', `Cán bộ quầy ${i + 1}`]),
+    ...Array.from({ length: 7 }, (_, i): [string, 'officer', string] => [
+      `canbo${i + 1}`,
+      'officer',
+      `Cán bộ quầy ${i + 1}`,
+    ]),
   ];
   for (const [username, role, displayName] of people) {
     if (!running.hub.store.st.userByName.get(username)) {

@@ -26,6 +26,8 @@ import { statsQueries } from './stats.ts';
 import { Store } from './store.ts';
 
 export const VERSION = '0.1.0';
+/** Commands slower than this are logged: a durable commit takes well under 1 ms. */
+const SLOW_COMMAND_MS = 20;
 
 export interface HubOptions {
   config: HubConfig;
@@ -99,7 +101,10 @@ export class Hub {
 
   /** Runs one engine command for a principal, commits it, then tells every listener. */
   exec<T>(principal: Principal | null, reason: string, fn: (ctx: EngineCtx) => T): T {
+    const started = performance.now();
     const { result, changes } = this.engine.run(actorOf(principal), reason, this.now(), fn);
+    const ms = performance.now() - started;
+    if (ms > SLOW_COMMAND_MS) this.log.warn({ reason, ms: Math.round(ms) }, 'slow command');
     for (const change of changes) this.publishAll(change);
     return result;
   }

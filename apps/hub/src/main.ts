@@ -25,6 +25,12 @@ async function main(): Promise<void> {
       process.stderr.write(`luot hub: ${error.message}\n`);
       process.exit(3);
     }
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      process.stderr.write(
+        `luot hub: port ${config.port} on ${config.host} is in use; set LUOT_PORT to another port\n`,
+      );
+      process.exit(2);
+    }
     throw error;
   }
   log.info({ dataDir: config.dataDir, port: running.port }, `listening on ${running.url}`);

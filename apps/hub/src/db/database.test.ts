@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DatabaseFromFutureError, loadMigrations, type Migration, migrate, openDatabase } from './database.ts';
+import {
+  DatabaseFromFutureError,
+  loadMigrations,
+  type Migration,
+  migrate,
+  openDatabase,
+} from './database.ts';
 
 const dirs: string[] = [];
 function tempFile(): string {
@@ -43,7 +49,10 @@ describe('database', () => {
     const file = tempFile();
     openDatabase(file).close();
     const db = new Database(file);
-    expect(migrate(db, loadMigrations())).toEqual({ from: loadMigrations().length, to: loadMigrations().length });
+    expect(migrate(db, loadMigrations())).toEqual({
+      from: loadMigrations().length,
+      to: loadMigrations().length,
+    });
     db.close();
   });
 
@@ -64,12 +73,18 @@ describe('database', () => {
     const file = tempFile();
     const migrations: Migration[] = [
       ...loadMigrations(),
-      { version: 2, name: '0002_broken.sql', sql: 'CREATE TABLE extra (x INTEGER) STRICT; INSERT INTO nope VALUES (1);' },
+      {
+        version: 2,
+        name: '0002_broken.sql',
+        sql: 'CREATE TABLE extra (x INTEGER) STRICT; INSERT INTO nope VALUES (1);',
+      },
     ];
     expect(() => openDatabase(file, migrations)).toThrow(/no such table: nope/);
     const db = new Database(file);
     expect(db.pragma('user_version', { simple: true })).toBe(0);
-    expect(db.prepare(`SELECT COUNT(*) AS n FROM sqlite_schema WHERE name IN ('tickets', 'extra')`).get()).toEqual({
+    expect(
+      db.prepare(`SELECT COUNT(*) AS n FROM sqlite_schema WHERE name IN ('tickets', 'extra')`).get(),
+    ).toEqual({
       n: 0,
     });
     db.close();

@@ -50,7 +50,11 @@ describe('query plans', () => {
   });
 
   it('the last number of a field and day uses the unique index', () => {
-    const p = plan('SELECT MAX(number) AS n FROM tickets WHERE service_day = ? AND origin_service_id = ?', 'd', 's');
+    const p = plan(
+      'SELECT MAX(number) AS n FROM tickets WHERE service_day = ? AND origin_service_id = ?',
+      'd',
+      's',
+    );
     expect(p).toMatch(/USING (COVERING )?INDEX sqlite_autoindex_tickets_2/);
   });
 
@@ -78,6 +82,8 @@ describe('query plans', () => {
     expect(plan('SELECT ticket_id FROM idempotency_keys WHERE principal = ? AND key = ?', 'a', 'b')).toMatch(
       /USING (COVERING )?INDEX sqlite_autoindex_idempotency_keys_1/,
     );
-    expect(plan('SELECT user_id FROM tokens WHERE token_hash = ?', 'x')).toMatch(/USING INDEX sqlite_autoindex_tokens_1/);
+    expect(plan('SELECT user_id FROM tokens WHERE token_hash = ?', 'x')).toMatch(
+      /USING INDEX sqlite_autoindex_tokens_1/,
+    );
   });
 });
