@@ -1,0 +1,94 @@
+// The hub as an operator runs it: `tsx src/main.ts` with environment variables (API.md, Starting a hub).
+import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { apiClient, spawnHub, tempDir } from './harness.ts';
+
+const dirs: string[] = [];
+const dir = () => {
+  const d = tempDir('luot-proc-');
+  dirs.push(d);
+  return d;
+};
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+function runMain(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+  const tsx = join(import.meta.dirname, '..', '..', '..', 'node_modules', '.bin', 'tsx');
+  const proc = spawn(tsx, [join(import.meta.dirname, '..', 'src', 'main.ts')], {
+    env: { ...process.env, LUOT_PORT: '0', LUOT_HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  proc.stderr.on('data', (d) => {
+    stderr += String(d);
+  });
+  return new Promise((resolve) => proc.once('exit', (code) => resolve({ code, stderr })));
+}
+
+describe('hub process', () => {
+  it('prints its real port, answers health, and stops cleanly on SIGTERM', async () => {
+    const hub = await spawnHub({
+      LUOT_DATA_DIR: dir(),
+      LUOT_SEED: 'demo',
+      LUOT_ADMIN_PASSWORD: 'process-test',
+    });
+    expect(hub.port).toBeGreaterThan(0);
+    const health = await apiClient(hub.url)('GET', '/api/v1/health');
+    expect(health.status).toBe(200);
+    expect(health.body).toMatchObject({ status: 'ok', centre: { code: 'DEMO-NINHKIEU' } });
+    const line = hub.lines.find((l) => l.includes('listening on'));
+    expect(() => JSON.parse(line!)).not.toThrow();
+    hub.proc.kill('SIGTERM');
+    expect(await hub.exited).toBe(0);
+  });
+
+  it('prints a generated admin password once, on first start only', async () => {
+    const data = dir();
+    const first = await spawnHub({ LUOT_DATA_DIR: data });
+    const line = first.lines.find((l) => l.includes('generated password'));
+    const password = JSON.parse(line!).password as string;
+    expect(password.length).toBeGreaterThanOrEqual(12);
+    const login = await apiClient(first.url)('POST', '/api/v1/auth/login', {
+      body: { username: 'admin', password },
+    });
+    expect(login.status).toBe(200);
+    first.proc.kill('SIGINT');
+    expect(await first.exited).toBe(0);
+    const second = await spawnHub({ LUOT_DATA_DIR: data });
+    expect(second.lines.some((l) => l.includes('generated password'))).toBe(false);
+    second.proc.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+  });
+
+  it('refuses bad configuration with a message naming the variable', async () => {
+    const r = await runMain({ LUOT_DATA_DIR: dir(), LUOT_PORT: 'eighty' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('LUOT_PORT: a whole number from 0 to 65535');
+  });
+
+  it('refuses a database from a newer Lượt and leaves it as it was', async () => {
+    const data = dir();
+    const db = new Database(join(data, 'luot.sqlite'));
+    db.pragma('user_version = 42');
+    db.close();
+    const r = await runMain({ LUOT_DATA_DIR: data });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/schema version 42 is newer than this hub supports/);
+    const after = new Database(join(data, 'luot.sqlite'), { readonly: true });
+    expect(after.pragma('user_version', { simple: true })).toBe(42);
+    after.close();
+  });
+
+  it('says so when the port is taken', async () => {
+    const holder = await spawnHub({ LUOT_DATA_DIR: dir(), LUOT_ADMIN_PASSWORD: 'process-test' });
+    const r = await runMain({ LUOT_DATA_DIR: dir(), LUOT_PORT: String(holder.port) });
+    holder.proc.kill('SIGTERM');
+    await holder.exited;
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`port ${holder.port}`);
+  });
+});
