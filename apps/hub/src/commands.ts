@@ -143,14 +143,17 @@ export const COMMANDS = {
     body: LoginRequest,
     response: LoginResponse,
     handler: async ({ hub, body, client }) => {
-      const keys = [`user:${body.username.toLowerCase()}`, `client:${client}`];
-      hub.loginLimiter.check(keys, hub.now());
+      const userKey = [`user:${body.username.toLowerCase()}`];
+      const clientKey = [`client:${client}`];
+      hub.loginLimiter.check(userKey, hub.now());
+      hub.clientLoginLimiter.check(clientKey, hub.now());
       const user = await hub.auth.checkPassword(body.username, body.password);
       if (!user) {
-        hub.loginLimiter.fail(keys, hub.now());
+        hub.loginLimiter.fail(userKey, hub.now());
+        hub.clientLoginLimiter.fail(clientKey, hub.now());
         throw new LuotError('unauthorized', 'wrong username or password');
       }
-      hub.loginLimiter.succeed(keys);
+      hub.loginLimiter.succeed(userKey);
       const { token, expiresAt } = hub.auth.issueUserToken(user.id, hub.now());
       hub.log.info({ userId: user.id }, 'user signed in');
       return { token, user, expiresAt: new Date(expiresAt).toISOString() };
@@ -165,6 +168,7 @@ export const COMMANDS = {
     response: z.object({ ok: z.literal(true) }),
     handler: ({ hub, principal }) => {
       hub.auth.revoke(principal!.tokenHash, hub.now());
+      hub.emitRevoked(principal!.tokenHash);
       return { ok: true as const };
     },
   }),

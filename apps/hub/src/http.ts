@@ -1,7 +1,7 @@
 // REST v1 on fastify: routes generated from the command map, errors in the API.md shape.
 import type { ApiErrorBody } from '@luot/shared';
 import { LuotError } from '@luot/shared';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import { COMMANDS } from './commands.ts';
 import type { Hub } from './hub.ts';
 import { openApiDocument } from './openapi.ts';
@@ -22,6 +22,10 @@ export function buildHttp(hub: Hub): FastifyInstance {
     bodyLimit: 64 * 1024,
     // A kiosk retrying through a flaky LAN reuses sockets; keep them briefly.
     keepAliveTimeout: 10_000,
+    // A malformed URL (bad percent-encoding) fails before routing: answer in the API.md shape too.
+    frameworkErrors: (error: FastifyError, _request: unknown, reply: FastifyReply) => {
+      reply.code(400).send(errorBody('validation_failed', `url: ${error.message}`));
+    },
   });
 
   // An empty JSON body is an empty command, not an error; bad JSON is a clear 400.

@@ -47,7 +47,9 @@ export class Hub {
   readonly store: Store;
   readonly engine: Engine;
   readonly auth: Auth;
+  /** Per username 5 failures; per client address more, since a whole office may share one. */
   readonly loginLimiter = new AttemptLimiter(5, 15 * 60_000);
+  readonly clientLoginLimiter = new AttemptLimiter(30, 15 * 60_000);
   readonly pairLimiter = new AttemptLimiter(10, 15 * 60_000);
   readonly log: Logger;
   readonly now: () => number;
@@ -94,6 +96,17 @@ export class Hub {
     return serviceDayOf(this.now(), this.store.centre().time_zone);
   }
 
+  private readonly revokeListeners = new Set<(tokenHash: string) => void>();
+
+  /** Realtime closes the sockets that were opened with a token that is now revoked. */
+  onRevoked(listener: (tokenHash: string) => void): void {
+    this.revokeListeners.add(listener);
+  }
+
+  emitRevoked(tokenHash: string): void {
+    for (const listener of this.revokeListeners) listener(tokenHash);
+  }
+
   subscribe(listener: (p: Published) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -102,7 +115,10 @@ export class Hub {
   /** Runs one engine command for a principal, commits it, then tells every listener. */
   exec<T>(principal: Principal | null, reason: string, fn: (ctx: EngineCtx) => T): T {
     const started = performance.now();
-    const { result, changes } = this.engine.run(actorOf(principal), reason, this.now(), fn);
+    const now = this.now();
+    // A day close commits on its own; publish it even when the command itself then fails.
+    this.publishAll(this.engine.closePastDays(now));
+    const { result, changes } = this.engine.run(actorOf(principal), reason, now, fn);
     const ms = performance.now() - started;
     if (ms > SLOW_COMMAND_MS) this.log.warn({ reason, ms: Math.round(ms) }, 'slow command');
     for (const change of changes) this.publishAll(change);
@@ -116,7 +132,7 @@ export class Hub {
 
   private publishAll(change: ChangeSet | null): void {
     if (!change || this.listeners.size === 0) return;
-    const at = new Date().toISOString();
+    const at = new Date(this.now()).toISOString();
     const tickets = [...change.tickets].flatMap((id) => this.store.ticket(id) ?? []);
     const counters = [...change.counters].flatMap((id) => {
       const row = this.store.counterRow(id);
@@ -177,6 +193,7 @@ export class Hub {
 
   close(): void {
     this.listeners.clear();
+    this.revokeListeners.clear();
     if (this.db.open) this.db.close();
   }
 }

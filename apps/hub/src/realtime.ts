@@ -109,5 +109,11 @@ export function attachRealtime(hub: Hub, server: HttpServer): Server {
     io.to('all').emit(EVENTS.queueChanged, queueChanged);
   });
 
+  hub.onRevoked((tokenHash) => {
+    for (const socket of io.of('/').sockets.values()) {
+      if (socket.data.principal.tokenHash === tokenHash) socket.disconnect(true);
+    }
+  });
+
   return io;
 }

@@ -49,6 +49,15 @@ export function signOut(ctx: EngineCtx, counterId: string): string {
       .run(active.id);
     ctx.log('ticket.returned', { ticketId: active.id, counterId: counter.id }, { why: 'counter signed out' });
   }
+  // Tickets sent to this counter would wait for nobody: they go back to their field's line.
+  const released = ctx.store
+    .sql<{ id: string }>(
+      `UPDATE tickets SET target_counter_id = NULL WHERE status = 'waiting' AND target_counter_id = ? RETURNING id`,
+    )
+    .all(counter.id);
+  for (const { id } of released) {
+    ctx.log('ticket.released', { ticketId: id, counterId: counter.id }, { why: 'counter signed out' });
+  }
   ctx.store.st.setCounterState.run('closed', null, null, counter.id);
   ctx.log('counter.signed_out', { counterId: counter.id });
   return counter.id;

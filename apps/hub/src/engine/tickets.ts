@@ -75,7 +75,7 @@ export function actorCounter(ctx: EngineCtx): CounterRow {
   const userId = ctx.actor.userId;
   if (!userId) throw forbidden('only a signed-in officer can act at a counter');
   const counter = ctx.store.st.counterByOfficer.get(userId);
-  if (!counter) throw conflict('you are not signed in at a counter');
+  if (!counter) throw forbidden('you are not signed in at a counter');
   return counter;
 }
 
@@ -236,6 +236,7 @@ export function transfer(ctx: EngineCtx, ticketId: string, body: TransferRequest
     const to = ctx.store.counterRow(body.counterId);
     if (!to || to.active !== 1) throw notFound(`counterId: no counter ${body.counterId}`);
     if (to.id === counter.id) throw invalid('counterId: the ticket is already at this counter');
+    if (to.state === 'closed') throw conflict(`counter ${to.number} is closed; transfer to a field instead`);
     target = to.id;
   } else if (serviceId === ticket.service_id) {
     throw invalid('serviceId: the ticket is already in this field');
@@ -261,6 +262,11 @@ export function cancel(ctx: EngineCtx, ticketId: string): string {
   const ticket = ctx.store.ticketRow(ticketId);
   if (!ticket) throw notFound(`no ticket ${ticketId}`);
   requireStatus(ticket, ['waiting', 'called'], 'cancel');
+  // An officer cancels a waiting ticket or one at their own counter; an admin any.
+  if (ticket.status === 'called' && ctx.actor.role !== 'admin') {
+    const mine = ctx.actor.userId ? ctx.store.st.counterByOfficer.get(ctx.actor.userId) : undefined;
+    if (mine?.id !== ticket.counter_id) throw forbidden('this ticket is called at another counter');
+  }
   ctx.store
     .sql(`UPDATE tickets SET status = 'cancelled', target_counter_id = NULL, finished_at = ? WHERE id = ?`)
     .run(ctx.now, ticket.id);
