@@ -11,10 +11,16 @@ export function estimator(store: Store, sampleSize: number) {
     `SELECT COUNT(*) AS n FROM tickets INDEXED BY tickets_waiting
      WHERE status = 'waiting' AND service_id = ? AND priority IS NOT NULL AND issued_at < ?`,
   );
-  // Priority tickets go first whenever they came, so they are all ahead of a normal one.
-  const aheadAll = store.db.prepare<[string, number], { n: number }>(
+  // Priority tickets go first whenever they came, so they are all ahead of a normal one:
+  // everyone issued before it, plus priority tickets issued since. Two range counts, so the
+  // first one is answered from the index alone (an OR would read every waiting row).
+  const aheadBefore = store.db.prepare<[string, number], { n: number }>(
     `SELECT COUNT(*) AS n FROM tickets INDEXED BY tickets_waiting
-     WHERE status = 'waiting' AND service_id = ? AND (priority IS NOT NULL OR issued_at < ?)`,
+     WHERE status = 'waiting' AND service_id = ? AND issued_at < ?`,
+  );
+  const priorityAfter = store.db.prepare<[string, number], { n: number }>(
+    `SELECT COUNT(*) AS n FROM tickets INDEXED BY tickets_waiting
+     WHERE status = 'waiting' AND service_id = ? AND issued_at >= ? AND priority IS NOT NULL`,
   );
   const recentService = store.db.prepare<[string, number], { avg: number | null; n: number }>(
     `SELECT AVG(finished_at - started_at) AS avg, COUNT(*) AS n FROM (
@@ -31,7 +37,8 @@ export function estimator(store: Store, sampleSize: number) {
     if (ticket.status !== 'waiting') return { waitingAhead: 0, estimatedWaitMinutes: 0 };
     const waitingAhead = ticket.priority
       ? (aheadPriority.get(ticket.service_id, ticket.issued_at)?.n ?? 0)
-      : (aheadAll.get(ticket.service_id, ticket.issued_at)?.n ?? 0);
+      : (aheadBefore.get(ticket.service_id, ticket.issued_at)?.n ?? 0) +
+        (priorityAfter.get(ticket.service_id, ticket.issued_at)?.n ?? 0);
     const sample = recentService.get(ticket.service_id, sampleSize);
     const configured = store.service(ticket.service_id)?.mean_service_seconds ?? 600;
     // Blend toward the configured mean while few services have been measured.

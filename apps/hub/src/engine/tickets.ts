@@ -25,8 +25,14 @@ export function issueTicket(ctx: EngineCtx, input: IssueInput): IssueResult {
   const principal = actor.deviceId ?? actor.userId ?? 'system';
   if (input.idempotencyKey) {
     const prior = store.st.idempotency.get(principal, input.idempotencyKey);
-    if (prior) {
-      const ticket = store.ticketRow(prior.ticket_id)!;
+    const priorTicket = prior ? store.ticketRow(prior.ticket_id) : undefined;
+    // A key answers for its own service day; reused on a later day it issues afresh.
+    if (priorTicket && priorTicket.service_day !== ctx.serviceDay) {
+      store
+        .sql('DELETE FROM idempotency_keys WHERE principal = ? AND key = ?')
+        .run(principal, input.idempotencyKey);
+    } else if (priorTicket) {
+      const ticket = priorTicket;
       if (
         ticket.origin_service_id !== input.serviceId ||
         (ticket.priority ?? null) !== (input.priority ?? null) ||
