@@ -31,6 +31,9 @@ async function main(): Promise<void> {
       await auth.createUser({ username, password: DEMO_PASSWORD, displayName, role }, Date.now());
     }
   }
+  const stop = () => running.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
   log.info({ dataDir: config.dataDir }, `listening on ${running.url}`);
   const local = running.url.replace('0.0.0.0', 'localhost');
   process.stdout.write(
@@ -43,9 +46,6 @@ async function main(): Promise<void> {
       '',
     ].join('\n'),
   );
-  const stop = () => running.close().then(() => process.exit(0));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
 }
 
 main().catch((error) => {

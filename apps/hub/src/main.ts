@@ -33,7 +33,6 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  log.info({ dataDir: config.dataDir, port: running.port }, `listening on ${running.url}`);
 
   const stop = (signal: string) => {
     log.info({ signal }, 'stopping');
@@ -47,6 +46,8 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
+  // Only now: whoever waits for this line may signal us right away.
+  log.info({ dataDir: config.dataDir, port: running.port }, `listening on ${running.url}`);
 }
 
 main().catch((error) => {

@@ -29,9 +29,10 @@ export async function runCommand(hub: Hub, command: Command, raw: RawRequest): P
     );
   }
   if (access === 'forbidden') throw new LuotError('forbidden', 'your role may not do this');
-  const params = command.params ? parseOrThrow(command.params, raw.params ?? {}) : {};
-  const query = command.query ? parseOrThrow(command.query, raw.query ?? {}) : {};
-  const body = command.body ? parseOrThrow(command.body, raw.body ?? {}) : undefined;
+  const params = command.params ? parseOrThrow(command.params, raw.params ?? {}, 'path') : {};
+  const query = command.query ? parseOrThrow(command.query, raw.query ?? {}, 'query') : {};
+  // Only a missing body means "empty"; a JSON null is a body, and not an object.
+  const body = command.body ? parseOrThrow(command.body, raw.body === undefined ? {} : raw.body) : undefined;
   let idempotencyKey: string | undefined;
   if (command.idempotencyKey && raw.idempotencyKey !== undefined) {
     const parsed = IdempotencyKey.safeParse(raw.idempotencyKey);

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { io, type Socket } from 'socket.io-client';
 import type { HubConfig } from '../src/config.ts';
 import { createLogger } from '../src/log.ts';
@@ -167,10 +167,23 @@ export interface HubProcess {
   exited: Promise<number | null>;
 }
 
-/** Starts `pnpm hub` equivalent (tsx src/main.ts) as a child process and waits for its listening line. */
-export function spawnHub(env: Record<string, string>, timeoutMs = 30_000): Promise<HubProcess> {
-  const tsx = join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
-  const proc = spawn(tsx, [join(HUB_DIR, 'src', 'main.ts')], {
+/**
+ * Starts the hub as `pnpm hub` does (`node --import tsx src/main.ts`: one process, so a
+ * SIGKILL hits the hub itself) and waits for its listening line. `direct: false` runs it
+ * through the tsx CLI instead, which puts the hub in a grandchild process.
+ */
+export function spawnHub(
+  env: Record<string, string>,
+  timeoutMs = 30_000,
+  opts: { direct?: boolean } = {},
+): Promise<HubProcess> {
+  const main = join(HUB_DIR, 'src', 'main.ts');
+  const tsxLoader = pathToFileURL(join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+  const [command, args]: [string, string[]] =
+    (opts.direct ?? true)
+      ? [process.execPath, ['--import', tsxLoader, main]]
+      : [join(REPO_ROOT, 'node_modules', '.bin', 'tsx'), [main]];
+  const proc = spawn(command, args, {
     env: { ...process.env, LUOT_PORT: '0', LUOT_HOST: '127.0.0.1', LUOT_LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -87,4 +87,15 @@ describe('hub rules', () => {
     expect(await gone).toBe('io server disconnect');
     expectError(await t.api('GET', '/api/v1/me', { token: user.token }), 401, 'unauthorized');
   });
+
+  it('a JSON null body is refused, not taken as empty; query errors are labelled as query', async () => {
+    const officer = await officerAt(t, 'rules-i', 'c3');
+    const res = await t.api('POST', '/api/v1/counters/c3/call-next', {
+      token: officer.token,
+      rawBody: 'null',
+    });
+    expectError(res, 400, 'validation_failed', /^body: /);
+    const stats = await t.api('GET', '/api/v1/stats/day?extra=1', { token: await t.login() });
+    expectError(stats, 400, 'validation_failed', 'query: unknown field(s) extra');
+  });
 });

@@ -37,11 +37,11 @@ export class LuotError extends Error {
 }
 
 /** Turns zod issues into one line that names each field: "serviceId: required". */
-export function describeZodError(error: z.ZodError): string {
+export function describeZodError(error: z.ZodError, root = 'body'): string {
   return error.issues
     .slice(0, 5)
     .map((issue) => {
-      const path = issue.path.length > 0 ? issue.path.join('.') : 'body';
+      const path = issue.path.length > 0 ? issue.path.join('.') : root;
       let message = issue.message;
       if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) {
         message = 'required';
@@ -53,8 +53,8 @@ export function describeZodError(error: z.ZodError): string {
     .join('; ');
 }
 
-export function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
+export function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown, root = 'body'): z.infer<T> {
   const result = schema.safeParse(value);
-  if (!result.success) throw new LuotError('validation_failed', describeZodError(result.error));
+  if (!result.success) throw new LuotError('validation_failed', describeZodError(result.error, root));
   return result.data;
 }
