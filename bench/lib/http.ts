@@ -69,7 +69,9 @@ export class HttpClient {
   async expect<T = any>(status: number, method: string, path: string, opts: CallOptions = {}): Promise<T> {
     const reply = await this.call<T>(method, path, opts);
     if (reply.status !== status) {
-      throw new Error(`${method} ${path}: expected ${status}, got ${reply.status} ${JSON.stringify(reply.body)}`);
+      throw new Error(
+        `${method} ${path}: expected ${status}, got ${reply.status} ${JSON.stringify(reply.body)}`,
+      );
     }
     return reply.body;
   }
@@ -81,6 +83,8 @@ export class HttpClient {
 
 export interface LoadResult {
   latencies: number[];
+  /** Completion times (ms since the start), in completion order. */
+  doneAt: number[];
   wallMs: number;
   errors: number;
   firstError: string | null;
@@ -97,6 +101,7 @@ export async function closedLoop(
   expectStatus: number,
 ): Promise<LoadResult> {
   const latencies: number[] = new Array(total);
+  const doneAt: number[] = [];
   let next = 0;
   let errors = 0;
   let firstError: string | null = null;
@@ -106,6 +111,7 @@ export async function closedLoop(
       const i = next++;
       const reply = await send(i);
       latencies[i] = reply.ms;
+      doneAt.push(performance.now() - start);
       if (reply.status !== expectStatus) {
         errors++;
         firstError ??= `status ${reply.status}: ${String(reply.body).slice(0, 300)}`;
@@ -113,5 +119,5 @@ export async function closedLoop(
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, total) }, worker));
-  return { latencies, wallMs: performance.now() - start, errors, firstError };
+  return { latencies, doneAt, wallMs: performance.now() - start, errors, firstError };
 }

@@ -9,8 +9,12 @@ export interface MemStatus {
 
 export function memStatus(pid: number): MemStatus {
   const text = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? Number.NaN);
-  return { rssMB: Math.round((kb('VmRSS') / 1024) * 10) / 10, hwmMB: Math.round((kb('VmHWM') / 1024) * 10) / 10 };
+  const kb = (field: string) =>
+    Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? Number.NaN);
+  return {
+    rssMB: Math.round((kb('VmRSS') / 1024) * 10) / 10,
+    hwmMB: Math.round((kb('VmHWM') / 1024) * 10) / 10,
+  };
 }
 
 let clockTicks: number | null = null;

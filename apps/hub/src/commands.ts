@@ -88,8 +88,8 @@ function ticketCommand(
     params: IdParams,
     body,
     response: TicketResponse,
-    handler: ({ hub, principal, params, body: b }: CommandInput<IdOnly, unknown, unknown>) => {
-      const id = hub.exec(principal, path.split('/').pop()!, (ctx) => run(ctx, params.id, b as never));
+    handler: async ({ hub, principal, params, body: b }: CommandInput<IdOnly, unknown, unknown>) => {
+      const id = await hub.exec(principal, path.split('/').pop()!, (ctx) => run(ctx, params.id, b as never));
       return { ticket: hub.store.ticket(id)! };
     },
   });
@@ -109,8 +109,8 @@ function counterCommand(
     params: IdParams,
     body,
     response: CounterResponse,
-    handler: ({ hub, principal, params, body: b }: CommandInput<IdOnly, unknown, unknown>) => {
-      const id = hub.exec(principal, `counter:${path.split('/').pop()}`, (ctx) =>
+    handler: async ({ hub, principal, params, body: b }: CommandInput<IdOnly, unknown, unknown>) => {
+      const id = await hub.exec(principal, `counter:${path.split('/').pop()}`, (ctx) =>
         run(ctx, params.id, b as never),
       );
       return { counter: hub.store.counter(hub.store.counterRow(id)!) };
@@ -290,8 +290,8 @@ export const COMMANDS = {
     params: IdParams,
     body: EmptyBody,
     response: NullableTicketResponse,
-    handler: ({ hub, principal, params }: CommandInput<IdOnly, unknown, unknown>) => {
-      const id = hub.exec(principal, 'call-next', (ctx) => tickets.callNext(ctx, params.id));
+    handler: async ({ hub, principal, params }: CommandInput<IdOnly, unknown, unknown>) => {
+      const id = await hub.exec(principal, 'call-next', (ctx) => tickets.callNext(ctx, params.id));
       return { ticket: id ? hub.store.ticket(id)! : null };
     },
   }),
@@ -303,13 +303,15 @@ export const COMMANDS = {
     params: IdParams,
     body: CallTicketRequest,
     response: TicketResponse,
-    handler: ({
+    handler: async ({
       hub,
       principal,
       params,
       body,
     }: CommandInput<IdOnly, z.infer<typeof CallTicketRequest>, unknown>) => {
-      const id = hub.exec(principal, 'call', (ctx) => tickets.callTicket(ctx, params.id, body.ticketId));
+      const id = await hub.exec(principal, 'call', (ctx) =>
+        tickets.callTicket(ctx, params.id, body.ticketId),
+      );
       return { ticket: hub.store.ticket(id)! };
     },
   }),
@@ -322,13 +324,13 @@ export const COMMANDS = {
     body: IssueTicketRequest,
     idempotencyKey: true,
     response: TicketWithWaitResponse,
-    handler: ({
+    handler: async ({
       hub,
       principal,
       body,
       idempotencyKey,
     }: CommandInput<unknown, z.infer<typeof IssueTicketRequest>, unknown>) => {
-      const { ticketId } = hub.exec(principal, 'issue', (ctx) =>
+      const { ticketId } = await hub.exec(principal, 'issue', (ctx) =>
         tickets.issueTicket(ctx, { ...body, idempotencyKey }),
       );
       return hub.ticketWithWait(ticketId);

@@ -12,6 +12,7 @@ import { LuotError, serviceDayOf } from '@luot/shared';
 import { AttemptLimiter, Auth, actorOf, type Principal } from './auth.ts';
 import type { HubConfig } from './config.ts';
 import { type Db, openDatabase } from './db/database.ts';
+import type { Actor } from './engine/context.ts';
 import {
   type ChangeSet,
   DEFAULT_ENGINE_OPTIONS,
@@ -37,6 +38,14 @@ export interface HubOptions {
   engine?: Partial<EngineOptions>;
 }
 
+interface PendingCommand {
+  actor: Actor;
+  reason: string;
+  fn: (ctx: EngineCtx) => unknown;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
 export interface Published {
   queueChanged: QueueChangedEvent;
   calls: TicketCalledEvent[];
@@ -56,6 +65,8 @@ export class Hub {
   readonly dayStats: (day: string, frozen?: boolean) => DayStats;
   private readonly estimate: ReturnType<typeof estimator>;
   private readonly listeners = new Set<(p: Published) => void>();
+  private pending: PendingCommand[] = [];
+  private flushScheduled = false;
 
   private constructor(
     readonly config: HubConfig,
@@ -112,17 +123,54 @@ export class Hub {
     return () => this.listeners.delete(listener);
   }
 
-  /** Runs one engine command for a principal, commits it, then tells every listener. */
-  exec<T>(principal: Principal | null, reason: string, fn: (ctx: EngineCtx) => T): T {
+  /**
+   * Runs one engine command for a principal and resolves once it is durably committed and
+   * published. Commands that arrive together are committed together (group commit).
+   */
+  exec<T>(principal: Principal | null, reason: string, fn: (ctx: EngineCtx) => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.pending.push({
+        actor: actorOf(principal),
+        reason,
+        fn,
+        resolve: resolve as (v: unknown) => void,
+        reject,
+      });
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        // After the poll phase: every request already read from the sockets joins this batch.
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 0) return;
     const started = performance.now();
-    const now = this.now();
-    // A day close commits on its own; publish it even when the command itself then fails.
-    this.publishAll(this.engine.closePastDays(now));
-    const { result, changes } = this.engine.run(actorOf(principal), reason, now, fn);
+    let run: ReturnType<Engine['runBatch']>;
+    try {
+      run = this.engine.runBatch(batch, this.now());
+    } catch (error) {
+      // The commit itself failed (disk full, I/O error): nothing of the batch happened.
+      this.log.error({ err: error, commands: batch.length }, 'commit failed');
+      for (const item of batch) item.reject(error);
+      return;
+    }
     const ms = performance.now() - started;
-    if (ms > SLOW_COMMAND_MS) this.log.warn({ reason, ms: Math.round(ms) }, 'slow command');
-    for (const change of changes) this.publishAll(change);
-    return result;
+    if (ms > SLOW_COMMAND_MS) this.log.warn({ commands: batch.length, ms: Math.round(ms) }, 'slow commit');
+    this.publishAll(run.closing);
+    run.outcomes.forEach((outcome, i) => {
+      const item = batch[i]!;
+      if (outcome.ok) {
+        if (!outcome.change.empty) this.publishAll(outcome.change);
+        item.resolve(outcome.result);
+      } else {
+        item.reject(outcome.error);
+      }
+    });
   }
 
   /** Closes finished days when nothing else happens (called by a timer). */

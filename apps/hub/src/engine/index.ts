@@ -15,6 +15,14 @@ export * as counters from './counters.ts';
 export { estimator } from './estimate.ts';
 export * as tickets from './tickets.ts';
 
+export interface BatchItem {
+  actor: Actor;
+  reason: string;
+  fn: (ctx: EngineCtx) => unknown;
+}
+
+export type BatchOutcome = { ok: true; result: unknown; change: ChangeSet } | { ok: false; error: unknown };
+
 export class Engine {
   private checkedDay = '';
 
@@ -34,13 +42,32 @@ export class Engine {
     now: number,
     fn: (ctx: EngineCtx) => T,
   ): { result: T; changes: ChangeSet[] } {
-    const changes: ChangeSet[] = [];
+    const { closing, outcomes } = this.runBatch([{ actor, reason, fn }], now);
+    const outcome = outcomes[0]!;
+    if (!outcome.ok) throw outcome.error;
+    const changes = [closing, outcome.change].filter((c): c is ChangeSet => c !== null && !c.empty);
+    return { result: outcome.result as T, changes };
+  }
+
+  /**
+   * Group commit: runs several commands in one durable transaction, each in its own
+   * savepoint, so one failing command changes nothing and the others still commit. One
+   * fsync then covers the whole batch; nobody is answered before it.
+   */
+  runBatch(items: BatchItem[], now: number): { closing: ChangeSet | null; outcomes: BatchOutcome[] } {
     const closing = this.closePastDays(now);
-    if (closing) changes.push(closing);
-    const ctx = new EngineCtx(this.store, now, actor, reason, this.options);
-    const result = this.store.tx(() => fn(ctx));
-    if (!ctx.change.empty) changes.push(ctx.change);
-    return { result, changes };
+    const outcomes = this.store.tx(() =>
+      items.map((item): BatchOutcome => {
+        const ctx = new EngineCtx(this.store, now, item.actor, item.reason, this.options);
+        try {
+          const result = this.store.tx(() => item.fn(ctx));
+          return { ok: true, result, change: ctx.change };
+        } catch (error) {
+          return { ok: false, error };
+        }
+      }),
+    );
+    return { closing, outcomes };
   }
 
   /** Closes every finished day that is not closed yet; returns the change, if any. */
