@@ -1,12 +1,12 @@
-// The hub under test: a real `apps/hub/src/main.ts` child process (node --import tsx, so the
-// child's pid is the hub's own pid for /proc readings), on a free port with a fresh data dir.
+// The hub under test: the production bundle `apps/hub/dist/main.mjs` (what `pnpm hub` runs,
+// built by `pnpm bench` first) as a child process on a free port with a fresh data dir.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const MAIN = join(REPO_ROOT, 'apps', 'hub', 'src', 'main.ts');
+const MAIN = join(REPO_ROOT, 'apps', 'hub', 'dist', 'main.mjs');
 
 export interface HubProcess {
   proc: ChildProcess;
@@ -56,7 +56,7 @@ export async function startHubProcess(opts: {
 }): Promise<HubProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', MAIN], {
+  const proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), MAIN], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,

@@ -1,5 +1,5 @@
 // Test harness: real hubs (in-process or as a child process) on port 0 with a temporary data dir.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -175,12 +175,17 @@ export interface HubProcess {
 export function spawnHub(
   env: Record<string, string>,
   timeoutMs = 30_000,
-  opts: { direct?: boolean } = {},
+  opts: { direct?: boolean; bundle?: boolean } = {},
 ): Promise<HubProcess> {
   const main = join(HUB_DIR, 'src', 'main.ts');
+  if (opts.bundle) {
+    // What `pnpm hub` runs: the esbuild bundle of src/main.ts.
+    execFileSync(process.execPath, [join(HUB_DIR, 'build.mjs')]);
+  }
   const tsxLoader = pathToFileURL(join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
-  const [command, args]: [string, string[]] =
-    (opts.direct ?? true)
+  const [command, args]: [string, string[]] = opts.bundle
+    ? [process.execPath, [join(HUB_DIR, 'dist', 'main.mjs')]]
+    : (opts.direct ?? true)
       ? [process.execPath, ['--import', tsxLoader, main]]
       : [join(REPO_ROOT, 'node_modules', '.bin', 'tsx'), [main]];
   const proc = spawn(command, args, {

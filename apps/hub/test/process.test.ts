@@ -46,6 +46,25 @@ describe('hub process', () => {
     expect(await hub.exited).toBe(0);
   });
 
+  it('runs the same from the production bundle that `pnpm hub` starts', async () => {
+    const hub = await spawnHub(
+      { LUOT_DATA_DIR: dir(), LUOT_SEED: 'demo', LUOT_ADMIN_PASSWORD: 'bundle-test' },
+      30_000,
+      {
+        bundle: true,
+      },
+    );
+    const api = apiClient(hub.url);
+    const login = await api('POST', '/api/v1/auth/login', {
+      body: { username: 'admin', password: 'bundle-test' },
+    });
+    expect(login.status).toBe(200);
+    const services = await api('GET', '/api/v1/services', { token: login.body.token });
+    expect(services.body.services).toHaveLength(10);
+    hub.proc.kill('SIGTERM');
+    expect(await hub.exited).toBe(0);
+  });
+
   it('prints a generated admin password once, on first start only', async () => {
     const data = dir();
     const first = await spawnHub({ LUOT_DATA_DIR: data });
