@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const MAIN = join(REPO_ROOT, 'apps', 'hub', 'dist', 'main.mjs');
+/** The Node flags of the root `hub` script in package.json: a 4 MB young generation keeps RSS ~20 MB lower. */
+const HUB_NODE_FLAGS = ['--max-semi-space-size=4'];
 
 export interface HubProcess {
   proc: ChildProcess;
@@ -56,7 +58,7 @@ export async function startHubProcess(opts: {
 }): Promise<HubProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), MAIN], {
+  const proc = spawn(process.execPath, [...HUB_NODE_FLAGS, ...(opts.nodeArgs ?? []), MAIN], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,

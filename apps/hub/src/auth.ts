@@ -145,11 +145,36 @@ export class Auth {
 
   revoke(tokenHash: string, now: number): void {
     this.store.sql('UPDATE tokens SET revoked_at = ? WHERE token_hash = ?').run(now, tokenHash);
+    this.forget(tokenHash);
+  }
+
+  /**
+   * Recently seen tokens, so a busy kiosk is not a database read per request. Entries live
+   * a few seconds; revoking a token or changing users and devices clears them at once.
+   */
+  private readonly recent = new Map<string, { principal: Principal; until: number }>();
+
+  forget(tokenHash?: string): void {
+    if (tokenHash === undefined) this.recent.clear();
+    else this.recent.delete(tokenHash);
   }
 
   authenticate(token: string | undefined | null, now: number): Principal | null {
     if (!token || token.length > 200) return null;
     const tokenHash = sha256(token);
+    const cached = this.recent.get(tokenHash);
+    if (cached && cached.until > now) return cached.principal;
+    const principal = this.lookup(tokenHash, now);
+    if (principal) {
+      if (this.recent.size > 1000) this.recent.clear();
+      this.recent.set(tokenHash, { principal, until: now + 5000 });
+    } else {
+      this.recent.delete(tokenHash);
+    }
+    return principal;
+  }
+
+  private lookup(tokenHash: string, now: number): Principal | null {
     const row = this.store
       .sql<{
         user_id: string | null;

@@ -5,6 +5,7 @@ import type {
   DayStats,
   QueueChangedEvent,
   QueueSnapshot,
+  Ticket,
   TicketCalledEvent,
   TicketWithWait,
 } from '@luot/shared';
@@ -24,7 +25,7 @@ import {
 import type { Logger } from './log.ts';
 import { firstStart } from './seed.ts';
 import { statsQueries } from './stats.ts';
-import { Store } from './store.ts';
+import { Store, ticketFromRow } from './store.ts';
 
 export const VERSION = '0.1.0';
 /** Commands slower than this are logged: a durable commit takes well under 1 ms. */
@@ -66,6 +67,11 @@ export class Hub {
   private readonly estimate: ReturnType<typeof estimator>;
   private readonly listeners = new Set<(p: Published) => void>();
   private pending: PendingCommand[] = [];
+  /**
+   * Tickets as published by the last flush: the answers of that flush's commands read them
+   * instead of the database. Cleared before every flush, so an entry is never stale.
+   */
+  private readonly fresh = new Map<string, Ticket>();
   private flushScheduled = false;
 
   private constructor(
@@ -148,6 +154,7 @@ export class Hub {
     this.flushScheduled = false;
     const batch = this.pending;
     this.pending = [];
+    this.fresh.clear();
     if (batch.length === 0) return;
     const started = performance.now();
     let run: ReturnType<Engine['runBatch']>;
@@ -182,6 +189,7 @@ export class Hub {
     if (!change || this.listeners.size === 0) return;
     const at = new Date(this.now()).toISOString();
     const tickets = [...change.tickets].flatMap((id) => this.store.ticket(id) ?? []);
+    for (const ticket of tickets) this.fresh.set(ticket.id, ticket);
     const counters = [...change.counters].flatMap((id) => {
       const row = this.store.counterRow(id);
       return row ? [this.store.counter(row)] : [];
@@ -218,9 +226,19 @@ export class Hub {
   }
 
   ticketWithWait(id: string): TicketWithWait {
+    const fresh = this.fresh.get(id);
+    if (fresh) {
+      const input = {
+        status: fresh.status,
+        service_id: fresh.serviceId,
+        issued_at: Date.parse(fresh.issuedAt),
+        priority: fresh.priority,
+      };
+      return { ticket: fresh, ...this.estimate(input) };
+    }
     const row = this.store.ticketRow(id);
     if (!row) throw new LuotError('not_found', `no ticket ${id}`);
-    return { ticket: this.store.ticket(id)!, ...this.estimate(row) };
+    return { ticket: ticketFromRow(row), ...this.estimate(row) };
   }
 
   snapshot(): QueueSnapshot {

@@ -225,6 +225,7 @@ export class Store {
   readonly order: CallOrder;
   private readonly statements = new Map<string, unknown>();
   private serviceCache: ServiceRow[] | null = null;
+  private centreCache: CentreRow | null = null;
   private counterServiceCache: Map<string, string[]> | null = null;
 
   constructor(readonly db: Db) {
@@ -247,16 +248,31 @@ export class Store {
     return this.db.transaction(fn).immediate();
   }
 
-  /** Called after any change to fields, procedures or counter assignments. */
+  /**
+   * Bumped whenever what the wait estimate reads besides the queue changes (service times,
+   * open counters, fields), so the estimator can keep those per field between changes.
+   */
+  estimateVersion = 0;
+
+  bumpEstimates(): void {
+    this.estimateVersion += 1;
+  }
+
+  /** Called after any change to the centre, fields, procedures or counter assignments. */
   invalidateCatalog(): void {
+    this.bumpEstimates();
+    this.centreCache = null;
     this.serviceCache = null;
     this.counterServiceCache = null;
   }
 
   centre(): CentreRow {
-    const row = this.st.centre.get();
-    if (!row) throw new Error('the centre is not configured');
-    return row;
+    if (!this.centreCache) {
+      const row = this.st.centre.get();
+      if (!row) throw new Error('the centre is not configured');
+      this.centreCache = row;
+    }
+    return this.centreCache;
   }
 
   serviceRows(): ServiceRow[] {

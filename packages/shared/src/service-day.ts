@@ -49,10 +49,18 @@ export function zonedParts(at: Date | number, timeZone = DEFAULT_TIME_ZONE): Zon
   };
 }
 
+/** The last day looked up per zone, with its bounds: most calls fall in the same day. */
+const lastDay = new Map<string, { day: string; start: number; end: number }>();
+
 /** The service day (YYYY-MM-DD) that `at` falls in, in the centre's zone. */
 export function serviceDayOf(at: Date | number, timeZone = DEFAULT_TIME_ZONE): string {
-  const p = zonedParts(at, timeZone);
-  return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+  const t = typeof at === 'number' ? at : at.getTime();
+  const hit = lastDay.get(timeZone);
+  if (hit && t >= hit.start && t < hit.end) return hit.day;
+  const p = zonedParts(t, timeZone);
+  const day = `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+  lastDay.set(timeZone, { day, start: startOfServiceDay(day, timeZone), end: startOfServiceDay(nextDay(day), timeZone) });
+  return day;
 }
 
 /** Offset of the zone from UTC at `at`, in milliseconds. */

@@ -30,6 +30,7 @@ export function signIn(ctx: EngineCtx, counterId: string): string {
     throw conflict(`you are signed in at counter ${elsewhere.number}; sign out there first`);
   }
   ctx.store.st.setCounterState.run('open', null, userId, counter.id);
+  ctx.store.bumpEstimates();
   ctx.log('counter.signed_in', { counterId: counter.id });
   return counter.id;
 }
@@ -59,6 +60,7 @@ export function signOut(ctx: EngineCtx, counterId: string): string {
     ctx.log('ticket.released', { ticketId: id, counterId: counter.id }, { why: 'counter signed out' });
   }
   ctx.store.st.setCounterState.run('closed', null, null, counter.id);
+  ctx.store.bumpEstimates();
   ctx.log('counter.signed_out', { counterId: counter.id });
   return counter.id;
 }
@@ -68,6 +70,7 @@ export function pause(ctx: EngineCtx, counterId: string, reason: string | undefi
   assertMayManage(ctx, counter);
   if (counter.state === 'closed') throw conflict(`counter ${counter.number} is closed`);
   ctx.store.st.setCounterState.run('paused', reason || null, counter.officer_id, counter.id);
+  ctx.store.bumpEstimates();
   ctx.log('counter.paused', { counterId: counter.id }, { reason });
   return counter.id;
 }
@@ -77,6 +80,7 @@ export function resume(ctx: EngineCtx, counterId: string): string {
   assertMayManage(ctx, counter);
   if (counter.state !== 'paused') throw conflict(`counter ${counter.number} is not paused`);
   ctx.store.st.setCounterState.run('open', null, counter.officer_id, counter.id);
+  ctx.store.bumpEstimates();
   ctx.log('counter.resumed', { counterId: counter.id });
   return counter.id;
 }

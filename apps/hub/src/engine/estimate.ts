@@ -1,6 +1,9 @@
 // People ahead of a ticket and its estimated wait (method: docs/estimates.md).
 import type { Store, TicketRow } from '../store.ts';
 
+/** What the estimate needs of a ticket. */
+export type EstimateInput = Pick<TicketRow, 'status' | 'service_id' | 'issued_at' | 'priority'>;
+
 export interface WaitEstimate {
   waitingAhead: number;
   estimatedWaitMinutes: number;
@@ -33,20 +36,32 @@ export function estimator(store: Store, sampleSize: number) {
      WHERE cs.service_id = ? AND c.active = 1 AND c.state IN ('open', 'paused')`,
   );
 
-  return (ticket: TicketRow): WaitEstimate => {
+  // Per field, until something that feeds it changes (Store.bumpEstimates).
+  const rates = new Map<string, { version: number; serviceSeconds: number; servers: number }>();
+  const fieldRate = (serviceId: string) => {
+    const cached = rates.get(serviceId);
+    if (cached && cached.version === store.estimateVersion) return cached;
+    const sample = recentService.get(serviceId, sampleSize);
+    const configured = store.service(serviceId)?.mean_service_seconds ?? 600;
+    // Blend toward the configured mean while few services have been measured.
+    const measured = sample?.avg ? sample.avg / 1000 : configured;
+    const weight = Math.min(sample?.n ?? 0, 5) / 5;
+    const rate = {
+      version: store.estimateVersion,
+      serviceSeconds: weight * measured + (1 - weight) * configured,
+      servers: Math.max(1, openCounters.get(serviceId)?.n ?? 0),
+    };
+    rates.set(serviceId, rate);
+    return rate;
+  };
+
+  return (ticket: EstimateInput): WaitEstimate => {
     if (ticket.status !== 'waiting') return { waitingAhead: 0, estimatedWaitMinutes: 0 };
     const waitingAhead = ticket.priority
       ? (aheadPriority.get(ticket.service_id, ticket.issued_at)?.n ?? 0)
       : (aheadBefore.get(ticket.service_id, ticket.issued_at)?.n ?? 0) +
         (priorityAfter.get(ticket.service_id, ticket.issued_at)?.n ?? 0);
-    const sample = recentService.get(ticket.service_id, sampleSize);
-    const configured = store.service(ticket.service_id)?.mean_service_seconds ?? 600;
-    // Blend toward the configured mean while few services have been measured.
-    const measured = sample?.avg ? sample.avg / 1000 : configured;
-    const n = sample?.n ?? 0;
-    const weight = Math.min(n, 5) / 5;
-    const serviceSeconds = weight * measured + (1 - weight) * configured;
-    const servers = Math.max(1, openCounters.get(ticket.service_id)?.n ?? 0);
+    const { serviceSeconds, servers } = fieldRate(ticket.service_id);
     const minutes = Math.ceil((waitingAhead * serviceSeconds) / servers / 60);
     return { waitingAhead, estimatedWaitMinutes: minutes };
   };

@@ -6,9 +6,13 @@ import { formatTicketNumber, nextTicketNumber } from '@luot/shared';
 import type { CounterRow, TicketRow } from '../store.ts';
 import { conflict, type EngineCtx, forbidden, invalid, notFound } from './context.ts';
 
-/** Unguessable: 128 random bits, url-safe (the id is the key to the public status page). */
-export function newTicketId(): string {
-  return randomBytes(16).toString('base64url');
+/**
+ * Unguessable (128 random bits: the id is the key to the public status page), url-safe, and
+ * led by the time in hex so new ids append to the primary-key index instead of dirtying a
+ * random page of it on every insert.
+ */
+export function newTicketId(now: number): string {
+  return `${Math.floor(now).toString(16).padStart(12, '0')}${randomBytes(16).toString('base64url')}`;
 }
 
 export interface IssueInput extends IssueTicketRequest {
@@ -43,7 +47,7 @@ export function issueTicket(ctx: EngineCtx, input: IssueInput): IssueResult {
       return { ticketId: ticket.id, replayed: true };
     }
   }
-  const service = store.st.serviceById.get(input.serviceId);
+  const service = store.service(input.serviceId);
   if (!service) throw notFound(`serviceId: no field ${input.serviceId}`);
   if (service.active !== 1) throw conflict(`field ${service.code} is not taking tickets`);
   if (input.procedureId) {
@@ -57,7 +61,7 @@ export function issueTicket(ctx: EngineCtx, input: IssueInput): IssueResult {
   const last = store.st.lastNumber.get(day, service.id)?.n ?? null;
   const number = nextTicketNumber(service.start_number, last);
   const channel: Channel = input.channel ?? (actor.deviceId ? 'kiosk' : 'counter');
-  const id = newTicketId();
+  const id = newTicketId(ctx.now);
   store.st.insertTicket.run({
     id,
     serviceDay: day,
@@ -188,6 +192,7 @@ export function finish(ctx: EngineCtx, ticketId: string, body: FinishRequest): s
     )
     .run(ctx.now, body.note ? body.note : null, ticket.id);
   for (const id of ids) ctx.store.st.insertProcedureDone.run(ticket.id, id);
+  ctx.store.bumpEstimates();
   ctx.log('ticket.finished', { ticketId: ticket.id, counterId: counter.id }, { procedureIds: ids });
   return ticket.id;
 }

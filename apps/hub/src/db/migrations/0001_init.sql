@@ -132,10 +132,10 @@ CREATE TABLE tickets (
 ) STRICT;
 -- The queue: only waiting tickets, in issue order per field.
 CREATE INDEX tickets_waiting ON tickets(service_id, issued_at) WHERE status = 'waiting';
-CREATE INDEX tickets_waiting_target ON tickets(target_counter_id, issued_at) WHERE status = 'waiting';
+CREATE INDEX tickets_waiting_target ON tickets(target_counter_id, issued_at)
+  WHERE status = 'waiting' AND target_counter_id IS NOT NULL;
 -- Tickets at a counter right now.
 CREATE INDEX tickets_active_counter ON tickets(counter_id) WHERE status IN ('called', 'serving');
-CREATE INDEX tickets_day ON tickets(service_day, service_id);
 -- Recent service times per field, for estimates.
 CREATE INDEX tickets_done_service ON tickets(service_id, finished_at) WHERE status = 'done';
 
@@ -164,7 +164,6 @@ CREATE TABLE ticket_events (
   device_id TEXT REFERENCES devices(id),
   data TEXT
 ) STRICT;
-CREATE INDEX ticket_events_ticket ON ticket_events(ticket_id);
 
 CREATE TABLE day_summaries (
   service_day TEXT PRIMARY KEY,
