@@ -6,11 +6,17 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const pkg = JSON.parse(await import('node:fs').then((fs) => fs.readFileSync(join(here, 'package.json'), 'utf8')));
+const pkg = JSON.parse(
+  await import('node:fs').then((fs) => fs.readFileSync(join(here, 'package.json'), 'utf8')),
+);
 const outdir = join(here, 'dist');
 
 await build({
-  entryPoints: { main: join(here, 'src/main.ts'), demo: join(here, 'src/demo.ts'), cli: join(here, 'src/cli.ts') },
+  entryPoints: {
+    main: join(here, 'src/main.ts'),
+    demo: join(here, 'src/demo.ts'),
+    cli: join(here, 'src/cli.ts'),
+  },
   outdir,
   outExtension: { '.js': '.mjs' },
   bundle: true,

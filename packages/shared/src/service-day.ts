@@ -59,7 +59,11 @@ export function serviceDayOf(at: Date | number, timeZone = DEFAULT_TIME_ZONE): s
   if (hit && t >= hit.start && t < hit.end) return hit.day;
   const p = zonedParts(t, timeZone);
   const day = `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
-  lastDay.set(timeZone, { day, start: startOfServiceDay(day, timeZone), end: startOfServiceDay(nextDay(day), timeZone) });
+  lastDay.set(timeZone, {
+    day,
+    start: startOfServiceDay(day, timeZone),
+    end: startOfServiceDay(nextDay(day), timeZone),
+  });
   return day;
 }
 
