@@ -72,10 +72,19 @@ describe('printer transports', () => {
     const port = await listen((socket) => {
       open += 1;
       most = Math.max(most, open);
-      socket.on('data', (chunk) => {
-        const text = chunk.toString('latin1').replace(/\x10\x04[\x01\x02\x04]/g, '');
+      socket.on('data', (chunk: Buffer) => {
+        // Answer every DLE EOT n with "ready"; keep the other bytes as the job.
+        let text = '';
+        let asks = 0;
+        for (let i = 0; i < chunk.length; i++) {
+          if (chunk[i] === 0x10 && chunk[i + 1] === 0x04) {
+            asks += 1;
+            i += 2;
+          } else {
+            text += String.fromCharCode(chunk[i]!);
+          }
+        }
         if (text) received.push(text);
-        const asks = chunk.toString('latin1').match(/\x10\x04[\x01\x02\x04]/g)?.length ?? 0;
         if (asks > 0) socket.write(Buffer.alloc(asks, 0x12));
       });
       socket.on('close', () => {
