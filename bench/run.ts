@@ -17,6 +17,7 @@ import { counters, login, officersAtCounters, pairDevice, services } from './lib
 import { round } from './lib/stats.ts';
 import { dbSize, hubMemory } from './rss.ts';
 import { sqliteFloor } from './sqlite-floor.ts';
+import { measureTicketRender } from './ticket-render.ts';
 
 const RESULTS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'results');
 const ADMIN_PASSWORD = 'bench-admin-password';
@@ -41,7 +42,7 @@ const PLAN = quick
       displays: 100,
       totalTickets: 100_000,
     };
-const TARGETS = { ticketsPerSec16: 1500, issueP99Ms: 10, callP99Ms100: 20, rssMB: 150 };
+const TARGETS = { ticketsPerSec16: 1500, issueP99Ms: 10, callP99Ms100: 20, rssMB: 150, renderP50Ms: 30 };
 
 const log = (text: string) => process.stdout.write(`${new Date().toISOString().slice(11, 19)} ${text}\n`);
 
@@ -70,6 +71,14 @@ async function main(): Promise<void> {
   try {
     log(`SQLite floor: ${PLAN.floorCommits} commits (WAL, synchronous=FULL)`);
     const floor = sqliteFloor(join(root, 'sqlite-floor'), PLAN.floorCommits);
+
+    log('ticket render + ESC/POS encode, 58 and 80 mm');
+    const renderRuns = quick ? 20 : 200;
+    const renders = [
+      measureTicketRender(58, 'raster', renderRuns),
+      measureTicketRender(80, 'raster', renderRuns),
+      measureTicketRender(80, 'text', renderRuns),
+    ];
 
     log('starting the hub');
     const prof = process.env.BENCH_CPU_PROF;
@@ -158,6 +167,7 @@ async function main(): Promise<void> {
     await hub.stop();
     const results = {
       sqliteFloor: floor,
+      ticketRender: renders,
       issuance: { sequential, inFlight16: parallel, bulk32: bulk },
       callLatency: { sockets1: calls1, socketsN: callsN },
       memory: {
@@ -183,6 +193,7 @@ async function main(): Promise<void> {
         issueP99Ms: parallel.latencyMs.p99 <= TARGETS.issueP99Ms,
         callP99Ms100: callsN.lastSocketMs.p99 <= TARGETS.callP99Ms100,
         rssMB: rssAfterBulk.rssMB <= TARGETS.rssMB,
+        renderP50Ms: renders.every((r) => r.mode !== 'raster' || r.ms.p50 <= TARGETS.renderP50Ms),
       },
     };
     const plan = { ...PLAN, quick };
@@ -196,6 +207,19 @@ async function main(): Promise<void> {
         `${ms(floor.commitMs.p50)} / ${ms(floor.commitMs.p99)} / ${ms(floor.commitMs.max)}`,
       ],
     ];
+    for (const r of renders) {
+      const raster = r.mode === 'raster';
+      rows.push(
+        [
+          `ticket render + encode, ${r.paper} mm ${r.mode} (${r.runs})`,
+          'p50 / p99',
+          `${ms(r.ms.p50)} / ${ms(r.ms.p99)}`,
+          raster ? `p50 <= ${TARGETS.renderP50Ms} ms` : '',
+          raster ? verdict(r.ms.p50 <= TARGETS.renderP50Ms) : '',
+        ],
+        ['', 'bytes per ticket', r.bytesPerTicket.toLocaleString('en-US')],
+      );
+    }
     for (const [name, r] of [
       [`POST /tickets, 1 in flight (${sequential.requests})`, sequential],
       [`POST /tickets, 16 in flight (${parallel.requests})`, parallel],
