@@ -21,7 +21,10 @@ const PAPERS = ['58', '80'];
 const MODES = ['raster', 'text', 'ascii'];
 
 /** Runs one command; returns the exit code. */
-export async function runPrinterCli(argv: string[], out: (line: string) => void = console.log): Promise<number> {
+export async function runPrinterCli(
+  argv: string[],
+  out: (line: string) => void = console.log,
+): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'emulate') {
     const { runEmulateCli } = await import('../emulator/index.ts');
@@ -30,7 +33,11 @@ export async function runPrinterCli(argv: string[], out: (line: string) => void 
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
-    options: { paper: { type: 'string', default: '80' }, mode: { type: 'string', default: 'raster' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      paper: { type: 'string', default: '80' },
+      mode: { type: 'string', default: 'raster' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   const uri = positionals[0];
   if (values.help || !command || !uri || (command !== 'test' && command !== 'status')) {
@@ -45,7 +52,9 @@ export async function runPrinterCli(argv: string[], out: (line: string) => void 
       return 1;
     }
     const s = result.status;
-    out(`${uri}: ${s.online ? 'online' : 'offline'}${s.coverOpen ? ', cover open' : ''}${s.paperOut ? ', paper out' : s.paperNearEnd ? ', paper near end' : ''}`);
+    out(
+      `${uri}: ${s.online ? 'online' : 'offline'}${s.coverOpen ? ', cover open' : ''}${s.paperOut ? ', paper out' : s.paperNearEnd ? ', paper near end' : ''}`,
+    );
     return s.online ? 0 : 1;
   }
   if (!PAPERS.includes(values.paper) || !MODES.includes(values.mode)) {
