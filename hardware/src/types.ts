@@ -54,4 +54,6 @@ export interface PrinterStatus {
   paperOut: boolean;
 }
 
-export type StatusResult = { ok: true; status: PrinterStatus } | { ok: false; error: PrinterErrorCode; message: string };
+export type StatusResult =
+  | { ok: true; status: PrinterStatus }
+  | { ok: false; error: PrinterErrorCode; message: string };
