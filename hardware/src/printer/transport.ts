@@ -50,7 +50,14 @@ function codeOf(error: NodeJS.ErrnoException): PrinterErrorCode {
 const wrap = (error: unknown, what: string): PrinterError => {
   if (error instanceof PrinterError) return error;
   const e = error as NodeJS.ErrnoException;
-  return new PrinterError(codeOf(e), `${what}: ${e.message ?? String(error)}`);
+  const message = e.message ?? String(error);
+  // serialport's open errors carry no code, only the system's words.
+  const code = e.code
+    ? codeOf(e)
+    : /no such file|no such device|permission denied|cannot open/i.test(message)
+      ? 'offline'
+      : 'error';
+  return new PrinterError(code, `${what}: ${message}`);
 };
 
 /** Collects incoming bytes and hands out exact-length reads. */
