@@ -1,4 +1,5 @@
 // What a ticket says, line by line, independent of how it is printed (raster or printer text).
+import { zonedParts } from '@luot/shared';
 import type { TicketLayout } from '../types.ts';
 
 export type LineStyle =
@@ -18,17 +19,9 @@ export type TicketBlock = { style: LineStyle; text: string } | { style: 'rule' }
 
 /** "dd/MM/yyyy HH:mm" of an instant in a time zone (IANA name), 24-hour clock. */
 export function formatIssueTime(epochMs: number, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(epochMs));
-  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '??';
-  return `${get('day')}/${get('month')}/${get('year')} ${get('hour')}:${get('minute')}`;
+  const p = zonedParts(epochMs, timeZone);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(p.day)}/${two(p.month)}/${p.year} ${two(p.hour)}:${two(p.minute)}`;
 }
 
 /** "Mời đến quầy 1, 3" (counters in ascending order, no repeats). */
