@@ -1,6 +1,6 @@
 // Bundles the hub's entry points into dist/ with esbuild, so production runs plain JavaScript
 // (no TypeScript loader in memory: about 50 MB less RSS than running through tsx).
-import { cpSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -10,6 +10,21 @@ const pkg = JSON.parse(
   await import('node:fs').then((fs) => fs.readFileSync(join(here, 'package.json'), 'utf8')),
 );
 const outdir = join(here, 'dist');
+
+// Workspace packages (@luot/*) are bundled; their npm dependencies load from node_modules like
+// the hub's own (native ones such as @napi-rs/canvas and serialport cannot be bundled). The hub
+// must list them too, so that they resolve from dist/.
+const workspaceDeps = Object.keys(pkg.dependencies)
+  .filter((name) => name.startsWith('@luot/'))
+  .flatMap((name) => {
+    const workspacePkg = JSON.parse(readFileSync(join(here, 'node_modules', name, 'package.json'), 'utf8'));
+    return Object.keys(workspacePkg.dependencies ?? {});
+  })
+  .filter((name) => !name.startsWith('@luot/'));
+const missing = workspaceDeps.filter((name) => !(name in pkg.dependencies));
+if (missing.length > 0) {
+  throw new Error(`apps/hub/package.json must list ${missing.join(', ')} (dependencies of @luot packages)`);
+}
 
 await build({
   entryPoints: {
@@ -24,9 +39,15 @@ await build({
   format: 'esm',
   target: 'node20',
   sourcemap: 'linked',
+  // Code loaded with import() (printing: the canvas renderer) stays out of memory until used.
+  splitting: true,
   // npm packages load from node_modules as usual; only our workspace code is bundled.
   external: Object.keys(pkg.dependencies).filter((name) => !name.startsWith('@luot/')),
   logLevel: 'warning',
 });
-// database.ts finds its migrations beside the running module.
+// database.ts finds its migrations beside the running module, hardware/ its fonts.
 cpSync(join(here, 'src/db/migrations'), join(outdir, 'migrations'), { recursive: true });
+cpSync(join(here, '..', '..', 'hardware', 'fonts'), join(outdir, 'fonts'), {
+  recursive: true,
+  filter: (file) => !/\.(md|txt)$/.test(file) || file.endsWith('OFL.txt'),
+});

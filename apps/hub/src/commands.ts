@@ -1,5 +1,7 @@
 // Every command of the hub, declared once: REST routes, socket commands and the OpenAPI
 // document are all generated from this map, and all call the same engine functions.
+
+import { BadPrinterUri, parsePrinterUri } from '@luot/hardware/uri';
 import type { DeviceKind, Role } from '@luot/shared';
 import {
   CallTicketRequest,
@@ -7,6 +9,8 @@ import {
   CountersResponse,
   CreateUserRequest,
   DayStats,
+  DeviceResponse,
+  DevicesResponse,
   EmptyBody,
   FinishRequest,
   HealthResponse,
@@ -21,9 +25,12 @@ import {
   PairRequest,
   PairResponse,
   PauseRequest,
+  PrintRequest,
+  PrintResponse,
   QueueSnapshot,
   RatingRequest,
   ServicesResponse,
+  SetPrinterRequest,
   StatsDayQuery,
   TicketResponse,
   TicketWithWaitResponse,
@@ -32,8 +39,10 @@ import {
 } from '@luot/shared';
 import { z } from 'zod';
 import type { Principal } from './auth.ts';
+import { deviceInfo, deviceRow, listDevices, setPrinter } from './devices.ts';
 import { counters, type EngineCtx, tickets } from './engine/index.ts';
 import { type Hub, VERSION } from './hub.ts';
+import { printTicket } from './print-ticket.ts';
 
 export type Access = 'public' | { users?: readonly Role[]; devices?: readonly DeviceKind[] };
 const ANY_TOKEN = {
@@ -54,7 +63,7 @@ export interface CommandInput<P, B, Q> {
 }
 
 export interface Command<P = unknown, B = unknown, Q = unknown, R = unknown> {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   path: string;
   summary: string;
   access: Access;
@@ -247,6 +256,45 @@ export const COMMANDS = {
       return paired;
     },
   }),
+  'devices:list': command({
+    method: 'GET',
+    path: '/api/v1/devices',
+    summary: 'Paired devices with kiosk printer settings and open alerts (paper out, printer offline, …)',
+    access: { users: ['admin', 'director'] },
+    response: DevicesResponse,
+    handler: ({ hub }) => ({
+      devices: listDevices(hub.store),
+      defaultPrinter: hub.config.defaultPrinter ?? null,
+    }),
+  }),
+  'devices:set-printer': command({
+    method: 'PUT',
+    path: '/api/v1/devices/:id/printer',
+    summary: 'Assign a network, serial or USB printer to a kiosk (uri null: the default printer) (admin)',
+    access: { users: ['admin'] },
+    params: IdParams,
+    body: SetPrinterRequest,
+    response: DeviceResponse,
+    handler: ({ hub, params, body }: CommandInput<IdOnly, z.infer<typeof SetPrinterRequest>, unknown>) => {
+      const device = deviceRow(hub.store, params.id);
+      if (!device) throw new LuotError('not_found', `no device ${params.id}`);
+      if (body.uri !== null) {
+        try {
+          parsePrinterUri(body.uri);
+        } catch (error) {
+          if (error instanceof BadPrinterUri)
+            throw new LuotError('validation_failed', `uri: ${error.message}`);
+          throw error;
+        }
+      }
+      if (device.kind !== 'kiosk') {
+        throw new LuotError('conflict', `${device.name} is a ${device.kind} device; only kiosks print`);
+      }
+      setPrinter(hub.store, device.id, body, hub.now());
+      hub.log.info({ deviceId: device.id, printer: body.uri ?? 'default' }, 'kiosk printer set');
+      return { device: deviceInfo(hub.store, deviceRow(hub.store, device.id)!) };
+    },
+  }),
   'services:list': command({
     method: 'GET',
     path: '/api/v1/services',
@@ -344,6 +392,23 @@ export const COMMANDS = {
     params: IdParams,
     response: TicketWithWaitResponse,
     handler: ({ hub, params }: CommandInput<IdOnly, unknown, unknown>) => hub.ticketWithWait(params.id),
+  }),
+  'tickets:print': command({
+    method: 'POST',
+    path: '/api/v1/tickets/:id/print',
+    summary:
+      'Print the ticket: the issuing kiosk on its printer, or staff reprint (audited); a failed print is answered, not an error',
+    access: { users: ['admin', 'officer'], devices: ['kiosk'] },
+    params: IdParams,
+    body: PrintRequest,
+    response: PrintResponse,
+    handler: ({
+      hub,
+      principal,
+      params,
+      body,
+    }: CommandInput<IdOnly, z.infer<typeof PrintRequest>, unknown>) =>
+      printTicket(hub, principal!, params.id, body),
   }),
   'tickets:recall': ticketCommand(
     '/api/v1/tickets/:id/recall',

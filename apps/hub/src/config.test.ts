@@ -1,6 +1,7 @@
+import type { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfig, publicUrlFor } from './config.ts';
 
 describe('configuration from the environment', () => {
   it('has the defaults of API.md', () => {
@@ -11,6 +12,8 @@ describe('configuration from the environment', () => {
       seed: null,
       adminPassword: null,
       logLevel: 'info',
+      publicUrl: null,
+      defaultPrinter: null,
     });
   });
 
@@ -22,6 +25,8 @@ describe('configuration from the environment', () => {
       LUOT_SEED: 'demo',
       LUOT_ADMIN_PASSWORD: 'long-enough',
       LUOT_LOG_LEVEL: 'warn',
+      LUOT_PUBLIC_URL: 'https://hub.xa-an-phu.vn/luot/',
+      LUOT_DEFAULT_PRINTER: 'tcp://192.168.1.50:9100',
     });
     expect(c).toEqual({
       dataDir: '/tmp/x',
@@ -30,6 +35,8 @@ describe('configuration from the environment', () => {
       seed: 'demo',
       adminPassword: 'long-enough',
       logLevel: 'warn',
+      publicUrl: 'https://hub.xa-an-phu.vn/luot',
+      defaultPrinter: 'tcp://192.168.1.50:9100',
     });
   });
 
@@ -38,8 +45,43 @@ describe('configuration from the environment', () => {
     [{ LUOT_PORT: '70000' }, 'LUOT_PORT: a whole number from 0 to 65535'],
     [{ LUOT_SEED: 'prod' }, 'LUOT_SEED: only "demo" is known'],
     [{ LUOT_ADMIN_PASSWORD: 'short' }, 'LUOT_ADMIN_PASSWORD: at least 8 characters'],
+    [{ LUOT_PUBLIC_URL: 'hub.local:8080' }, 'LUOT_PUBLIC_URL: an http:// or https:// URL'],
+    [{ LUOT_PUBLIC_URL: 'ftp://hub.local' }, 'LUOT_PUBLIC_URL: an http:// or https:// URL'],
+    [{ LUOT_PUBLIC_URL: 'http://hub.local/?x=1' }, 'LUOT_PUBLIC_URL: an http:// or https:// URL'],
+    [{ LUOT_DEFAULT_PRINTER: 'lpt1' }, 'LUOT_DEFAULT_PRINTER: lpt1: expected tcp://HOST:PORT'],
+    [
+      { LUOT_DEFAULT_PRINTER: 'tcp://printer:99999' },
+      'LUOT_DEFAULT_PRINTER: tcp://printer:99999: port must be 1..65535',
+    ],
   ])('names the bad variable: %o', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+});
+
+describe('the public URL printed in ticket QR codes', () => {
+  const lan = {
+    lo: [{ address: '127.0.0.1', family: 'IPv4', internal: true }],
+    eth0: [
+      { address: 'fe80::1', family: 'IPv6', internal: false },
+      { address: '192.168.1.10', family: 'IPv4', internal: false },
+    ],
+  } as unknown as ReturnType<typeof networkInterfaces>;
+
+  it('is LUOT_PUBLIC_URL when set', () => {
+    expect(publicUrlFor({ publicUrl: 'https://hub.example', host: '0.0.0.0' }, 8080, lan)).toBe(
+      'https://hub.example',
+    );
+  });
+
+  it('is the first non-internal IPv4 and the real port when listening on every address', () => {
+    expect(publicUrlFor({ publicUrl: null, host: '0.0.0.0' }, 8081, lan)).toBe('http://192.168.1.10:8081');
+  });
+
+  it('falls back to 127.0.0.1 without a network, and uses a specific listen address as is', () => {
+    expect(publicUrlFor({ publicUrl: null, host: '0.0.0.0' }, 8080, { lo: lan.lo! })).toBe(
+      'http://127.0.0.1:8080',
+    );
+    expect(publicUrlFor({ publicUrl: null, host: '127.0.0.1' }, 9000, lan)).toBe('http://127.0.0.1:9000');
   });
 });

@@ -1,6 +1,32 @@
 // Hub configuration from the environment (API.md, Starting a hub), validated with clear errors.
+import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
+import { parsePrinterUri } from '@luot/hardware/uri';
 import { z } from 'zod';
+
+/** An http(s) base URL without query or fragment; a trailing slash is dropped. */
+const PublicUrl = z.string().transform((text, ctx) => {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'an http:// or https:// URL, e.g. http://192.168.1.10:8080' });
+    return z.NEVER;
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash || url.username) {
+    ctx.addIssue({ code: 'custom', message: 'an http:// or https:// URL, e.g. http://192.168.1.10:8080' });
+    return z.NEVER;
+  }
+  return url.href.replace(/\/+$/, '');
+});
+
+const PrinterUriText = z.string().superRefine((text, ctx) => {
+  try {
+    parsePrinterUri(text);
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: (error as Error).message });
+  }
+});
 
 const ConfigSchema = z.object({
   LUOT_DATA_DIR: z.string().min(1).default('./data'),
@@ -14,6 +40,8 @@ const ConfigSchema = z.object({
   LUOT_SEED: z.enum(['demo'], { message: 'only "demo" is known' }).optional(),
   LUOT_ADMIN_PASSWORD: z.string().min(8, 'at least 8 characters').optional(),
   LUOT_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LUOT_PUBLIC_URL: PublicUrl.optional(),
+  LUOT_DEFAULT_PRINTER: PrinterUriText.optional(),
 });
 
 export interface HubConfig {
@@ -23,6 +51,13 @@ export interface HubConfig {
   seed: 'demo' | null;
   adminPassword: string | null;
   logLevel: string;
+  /**
+   * Base URL of the hub as phones on the LAN reach it, printed in ticket QR codes
+   * (`${publicUrl}/t/${ticketId}`). Null: worked out when the hub listens (publicUrlFor).
+   */
+  publicUrl?: string | null;
+  /** Printer URI used by kiosks that have none assigned. */
+  defaultPrinter?: string | null;
 }
 
 export class ConfigError extends Error {
@@ -48,5 +83,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     seed: c.LUOT_SEED ?? null,
     adminPassword: c.LUOT_ADMIN_PASSWORD ?? null,
     logLevel: c.LUOT_LOG_LEVEL,
+    publicUrl: c.LUOT_PUBLIC_URL ?? null,
+    defaultPrinter: c.LUOT_DEFAULT_PRINTER ?? null,
   };
+}
+
+/**
+ * The URL printed in QR codes when LUOT_PUBLIC_URL is not set: the address the hub listens on,
+ * or, when it listens on every address, the machine's first non-internal IPv4 (127.0.0.1 if none).
+ */
+export function publicUrlFor(
+  config: Pick<HubConfig, 'publicUrl' | 'host'>,
+  port: number,
+  interfaces: ReturnType<typeof networkInterfaces> = networkInterfaces(),
+): string {
+  if (config.publicUrl) return config.publicUrl;
+  let host = config.host;
+  if (host === '0.0.0.0' || host === '::' || host === '') {
+    const lan = Object.values(interfaces)
+      .flat()
+      .find((i) => i && i.family === 'IPv4' && !i.internal);
+    host = lan?.address ?? '127.0.0.1';
+  }
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 }

@@ -1,6 +1,6 @@
 // `pnpm start`: a demo centre hub with known sign-ins, for trying Lượt on one machine.
 import { join } from 'node:path';
-import { Auth } from './auth.ts';
+import { describeTicket, type PrinterEmulator, startPrinterEmulator } from '@luot/hardware';
 import { loadConfig } from './config.ts';
 import { createLogger } from './log.ts';
 import { startHub } from './server.ts';
@@ -8,16 +8,34 @@ import { startHub } from './server.ts';
 const REPO_ROOT = join(import.meta.dirname, '..', '..', '..');
 export const DEMO_PASSWORD = 'luot-demo';
 
+/** The demo's printer: the ESC/POS emulator on port 9100, or any free port when 9100 is taken. */
+async function startDemoPrinter(outDir: string): Promise<PrinterEmulator> {
+  try {
+    return await startPrinterEmulator({ port: 9100, outDir });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    return startPrinterEmulator({ port: 0, outDir });
+  }
+}
+
 async function main(): Promise<void> {
+  const dataDir = join(REPO_ROOT, 'data', 'demo');
+  const ticketsDir = join(process.env.LUOT_DATA_DIR ?? dataDir, 'tickets');
+  const printer = await startDemoPrinter(ticketsDir);
+  const printerUri = `tcp://${printer.host}:${printer.port}`;
   const config = loadConfig({
-    LUOT_DATA_DIR: join(REPO_ROOT, 'data', 'demo'),
+    LUOT_DATA_DIR: dataDir,
     LUOT_SEED: 'demo',
     LUOT_ADMIN_PASSWORD: DEMO_PASSWORD,
+    LUOT_DEFAULT_PRINTER: printerUri,
     ...process.env,
   });
   const log = createLogger(config.logLevel);
   const running = await startHub(config, { log });
-  const auth = new Auth(running.hub.store);
+  const auth = running.hub.auth;
+  printer.on('ticket', (ticket) =>
+    log.info({ printer: printerUri }, `demo printer: ${describeTicket(ticket)}`),
+  );
   const people: [string, 'director' | 'officer', string][] = [
     ['giamdoc', 'director', 'Giám đốc Trung tâm'],
     ...Array.from({ length: 7 }, (_, i): [string, 'officer', string] => [
@@ -31,7 +49,12 @@ async function main(): Promise<void> {
       await auth.createUser({ username, password: DEMO_PASSWORD, displayName, role }, Date.now());
     }
   }
-  const stop = () => running.close().then(() => process.exit(0));
+  const pairing = auth.createPairingCode({ kind: 'kiosk', name: 'Kiosk demo' }, null, Date.now());
+  const stop = () =>
+    running
+      .close()
+      .then(() => printer.close())
+      .then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   log.info({ dataDir: config.dataDir }, `listening on ${running.url}`);
@@ -42,6 +65,9 @@ async function main(): Promise<void> {
       `  Lượt demo hub: ${local}`,
       `  API: ${local}/api/v1/health  ·  OpenAPI: ${local}/api/v1/openapi.json`,
       `  Sign in as admin, giamdoc (director) or canbo1..canbo7 (officers), password "${DEMO_PASSWORD}".`,
+      `  Kiosk pairing code: ${pairing.code} (one kiosk, valid 15 minutes; \`pnpm luot pairing-code kiosk "…"\` makes more).`,
+      `  Printer emulator: ${printerUri} (the default printer) · tickets in ${ticketsDir}`,
+      `  Ticket QR codes open ${running.hub.publicUrl}/t/<id>.`,
       `  Data: ${config.dataDir}  ·  Ctrl+C stops.`,
       '',
     ].join('\n'),

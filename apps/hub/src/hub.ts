@@ -73,6 +73,12 @@ export class Hub {
    */
   private readonly fresh = new Map<string, Ticket>();
   private flushScheduled = false;
+  /**
+   * Base of the ticket status URLs printed in QR codes (`${publicUrl}/t/${id}`); set by
+   * startHub once the port is known (LUOT_PUBLIC_URL, or worked out from the address).
+   */
+  publicUrl = '';
+  private printerPool: Promise<import('./printing.ts').PrinterPool> | null = null;
 
   private constructor(
     readonly config: HubConfig,
@@ -223,6 +229,16 @@ export class Hub {
         this.log.error({ err: error }, 'a realtime listener failed');
       }
     }
+  }
+
+  /** The printers of this hub, loaded on first use (the renderer is heavy; see printing.ts). */
+  printing(): Promise<import('./printing.ts').PrinterPool> {
+    this.printerPool ??= import('./printing.ts').then((m) => new m.PrinterPool());
+    // A failed load (missing native module) is retried next time rather than remembered.
+    this.printerPool.catch(() => {
+      this.printerPool = null;
+    });
+    return this.printerPool;
   }
 
   ticketWithWait(id: string): TicketWithWait {

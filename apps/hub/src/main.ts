@@ -64,7 +64,15 @@ async function main(): Promise<void> {
     );
   });
   // Only now: whoever waits for this line may signal us right away.
-  log.info({ dataDir: config.dataDir, port: running.port }, `listening on ${running.url}`);
+  log.info(
+    {
+      dataDir: config.dataDir,
+      port: running.port,
+      publicUrl: running.hub.publicUrl,
+      defaultPrinter: config.defaultPrinter,
+    },
+    `listening on ${running.url}`,
+  );
 }
 
 main().catch((error) => {

@@ -2,7 +2,7 @@
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { Server } from 'socket.io';
-import type { HubConfig } from './config.ts';
+import { type HubConfig, publicUrlFor } from './config.ts';
 import { buildHttp } from './http.ts';
 import { Hub, type HubOptions } from './hub.ts';
 import { createLogger, type Logger } from './log.ts';
@@ -28,6 +28,7 @@ export async function startHub(
   await app.listen({ port: config.port, host: config.host });
   const port = (app.server.address() as AddressInfo).port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  hub.publicUrl = publicUrlFor(config, port);
   // Closes the day at midnight even when nobody acts.
   const timer = setInterval(() => {
     try {

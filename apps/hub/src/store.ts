@@ -89,6 +89,10 @@ export interface DeviceRow {
   active: number;
   created_at: number;
   last_seen_at: number | null;
+  /** Kiosks: their own printer; null uses the hub's default printer. */
+  printer_uri: string | null;
+  printer_paper: 58 | 80;
+  printer_mode: 'raster' | 'text' | 'ascii';
 }
 
 export interface CentreRow {

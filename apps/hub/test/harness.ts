@@ -72,16 +72,26 @@ export interface TestHub {
 }
 
 export async function startTestHub(
-  opts: { dataDir?: string; now?: () => number; seed?: 'demo' | null; keepDir?: boolean } = {},
+  opts: {
+    dataDir?: string;
+    now?: () => number;
+    seed?: 'demo' | null;
+    keepDir?: boolean;
+    /** Listen on this port (default 0: any free port), e.g. to restart a hub where clients expect it. */
+    port?: number;
+    /** More configuration (publicUrl, defaultPrinter, …). */
+    config?: Partial<HubConfig>;
+  } = {},
 ): Promise<TestHub> {
   const dataDir = opts.dataDir ?? tempDir();
   const config: HubConfig = {
     dataDir,
-    port: 0,
+    port: opts.port ?? 0,
     host: '127.0.0.1',
     seed: opts.seed === undefined ? 'demo' : opts.seed,
     adminPassword: ADMIN_PASSWORD,
     logLevel: 'silent',
+    ...opts.config,
   };
   const running = await startHub(config, { log: createLogger('silent'), now: opts.now });
   const api = apiClient(running.url);

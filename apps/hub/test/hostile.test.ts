@@ -157,7 +157,7 @@ interface Send {
   /** Serialised with JSON.stringify (undefined: no body). */
   json?: unknown;
   /** Sent as-is. */
-  raw?: string | Uint8Array;
+  raw?: string | Uint8Array<ArrayBuffer>;
   headers?: Record<string, string>;
 }
 
@@ -179,7 +179,7 @@ describe('hostile input', () => {
     payloads += 1;
     const headers: Record<string, string> = { ...o.headers };
     if (o.token) headers.authorization = `Bearer ${o.token}`;
-    let body: string | Uint8Array | undefined = o.raw;
+    let body: string | Uint8Array<ArrayBuffer> | undefined = o.raw;
     if (body === undefined && o.json !== undefined) body = JSON.stringify(o.json);
     if (typeof body === 'string' && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type'))
       headers['content-type'] = 'application/json';

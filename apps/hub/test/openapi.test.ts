@@ -35,6 +35,9 @@ const ADDITIONS: [string, string][] = [
   ['post', '/api/v1/auth/logout'],
   ['post', '/api/v1/counters/{id}/call'],
   ['post', '/api/v1/tickets/{id}/reinstate'],
+  ['get', '/api/v1/devices'],
+  ['put', '/api/v1/devices/{id}/printer'],
+  ['post', '/api/v1/tickets/{id}/print'],
 ];
 
 describe('GET /api/v1/openapi.json', () => {

@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { startPrinterEmulator } from '@luot/hardware';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { apiClient, spawnHub, tempDir } from './harness.ts';
@@ -63,6 +64,49 @@ describe('hub process', () => {
     expect(services.body.services).toHaveLength(10);
     hub.proc.kill('SIGTERM');
     expect(await hub.exited).toBe(0);
+  });
+
+  it('prints tickets from the production bundle: renderer, fonts and native modules found', async () => {
+    const printer = await startPrinterEmulator({ port: 0 });
+    try {
+      const hub = await spawnHub(
+        {
+          LUOT_DATA_DIR: dir(),
+          LUOT_SEED: 'demo',
+          LUOT_ADMIN_PASSWORD: 'bundle-test',
+          LUOT_PUBLIC_URL: 'http://hub.bundle:8080/',
+          LUOT_DEFAULT_PRINTER: `tcp://127.0.0.1:${printer.port}`,
+        },
+        30_000,
+        { bundle: true },
+      );
+      const api = apiClient(hub.url);
+      const admin = (
+        await api('POST', '/api/v1/auth/login', { body: { username: 'admin', password: 'bundle-test' } })
+      ).body.token;
+      const code = await api('POST', '/api/v1/devices/pairing-codes', {
+        token: admin,
+        body: { kind: 'kiosk', name: 'Kiosk bundle' },
+      });
+      const kiosk = (await api('POST', '/api/v1/devices/pair', { body: { code: code.body.code } })).body
+        .token;
+      const issued = await api('POST', '/api/v1/tickets', { token: kiosk, body: { serviceId: 'hotich' } });
+      expect(issued.status).toBe(201);
+      const id = issued.body.ticket.id;
+      const printed = printer.nextTicket();
+      const res = await api('POST', `/api/v1/tickets/${id}/print`, { token: kiosk });
+      expect(res.status).toBe(200);
+      expect(res.body.print).toEqual({ ok: true, ms: expect.any(Number) });
+      const ticket = await printed;
+      expect(ticket.json.qr).toEqual([`http://hub.bundle:8080/t/${id}`]);
+      // Drawn with the bundled fonts: the raster is the full 80 mm width and has ink in it.
+      expect(ticket.raster?.width).toBe(576);
+      expect(ticket.raster!.data.some((byte) => byte !== 0)).toBe(true);
+      hub.proc.kill('SIGTERM');
+      expect(await hub.exited).toBe(0);
+    } finally {
+      await printer.close();
+    }
   });
 
   it('prints a generated admin password once, on first start only', async () => {

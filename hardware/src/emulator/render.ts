@@ -2,9 +2,9 @@
 // their position, text lines in Be Vietnam Pro with their bold/size/alignment, QR symbols drawn
 // module by module from their payload, feeds as white space.
 
-import { fileURLToPath } from 'node:url';
 import { createCanvas, GlobalFonts, type SKRSContext2D } from '@napi-rs/canvas';
 import QRCode from 'qrcode';
+import { fontFile } from '../fonts.ts';
 import type { DecodedTicket, QrSymbol, TicketLine } from './escpos-decoder.ts';
 
 const FONT_FAMILY = 'Luot Emulator';
@@ -19,7 +19,7 @@ function registerFonts(): void {
   if (fontsRegistered) return;
   fontsRegistered = true;
   for (const file of ['BeVietnamPro-Regular.ttf', 'BeVietnamPro-Bold.ttf']) {
-    const path = fileURLToPath(new URL(`../../fonts/${file}`, import.meta.url));
+    const path = fontFile(file);
     GlobalFonts.registerFromPath(path, FONT_FAMILY);
   }
 }

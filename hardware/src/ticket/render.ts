@@ -2,9 +2,9 @@
 // bundled Be Vietnam Pro. Layout first (positions of every line, so tests can check wrapping),
 // then drawing; the height fits the content. The QR code is not drawn: it is printed natively
 // (GS ( k) right after the image.
-import { fileURLToPath } from 'node:url';
 import { type Canvas, createCanvas, GlobalFonts, type SKRSContext2D } from '@napi-rs/canvas';
 import { packRgba } from '../escpos/raster.ts';
+import { fontFile } from '../fonts.ts';
 import { type MonoImage, PAPER_DOTS, type PaperWidth, type TicketLayout } from '../types.ts';
 import { type LineStyle, ticketContent } from './content.ts';
 
@@ -20,7 +20,7 @@ let fontsReady = false;
 export function ensureTicketFonts(): void {
   if (fontsReady) return;
   for (const weight of Object.keys(FAMILY) as Weight[]) {
-    const file = fileURLToPath(new URL(`../../fonts/BeVietnamPro-${weight}.ttf`, import.meta.url));
+    const file = fontFile(`BeVietnamPro-${weight}.ttf`);
     if (!GlobalFonts.registerFromPath(file, FAMILY[weight])) throw new Error(`cannot load font ${file}`);
   }
   fontsReady = true;

@@ -250,3 +250,87 @@ export const DayStats = z.object({
   frozen: z.boolean().describe('true once the day is closed and its summary frozen'),
 });
 export type DayStats = z.infer<typeof DayStats>;
+
+// ---- Devices and printing (added) -----------------------------------------
+
+export const PaperWidthSchema = z
+  .union([z.literal(58), z.literal(80)], { message: '58 or 80 (mm)' })
+  .describe('paper width in mm');
+export const PrintModeSchema = z
+  .enum(['raster', 'text', 'ascii'], { message: 'raster, text or ascii' })
+  .describe('raster: the ticket as an image (any printer); text: Windows-1258 text; ascii: no diacritics');
+export const PRINTER_ERROR_CODES = [
+  'offline',
+  'paper_out',
+  'cover_open',
+  'timeout',
+  'connection_lost',
+  'bad_uri',
+  'error',
+] as const;
+export const PrinterErrorCodeSchema = z.enum(PRINTER_ERROR_CODES);
+
+export const SetPrinterRequest = z.strictObject({
+  uri: Text(300)
+    .pipe(z.string().min(1, 'required'))
+    .nullable()
+    .describe(
+      'tcp://HOST:PORT, serial:/dev/ttyUSB0?baud=9600 or file:/dev/usb/lp0; null = the default printer',
+    ),
+  paper: PaperWidthSchema.optional(),
+  mode: PrintModeSchema.optional(),
+});
+export type SetPrinterRequest = z.infer<typeof SetPrinterRequest>;
+
+export const PrintRequest = z.strictObject({
+  deviceId: Id.optional().describe('staff: the kiosk whose printer to use (default: the issuing kiosk)'),
+});
+export type PrintRequest = z.infer<typeof PrintRequest>;
+
+export const PrinterSettings = z.object({
+  uri: z.string().nullable().describe('null: the hub’s default printer (LUOT_DEFAULT_PRINTER)'),
+  paper: PaperWidthSchema,
+  mode: PrintModeSchema,
+});
+export type PrinterSettings = z.infer<typeof PrinterSettings>;
+
+export const DeviceAlert = z.object({
+  id: z.string(),
+  kind: z.string().describe('what the alert is about, e.g. printer'),
+  code: z.string().describe('e.g. paper_out, offline'),
+  message: z.string(),
+  at: IsoTime.describe('first seen'),
+  lastAt: IsoTime.describe('last seen'),
+  count: z.number().int().describe('times seen while open'),
+});
+export type DeviceAlert = z.infer<typeof DeviceAlert>;
+
+export const DeviceInfo = z.object({
+  id: z.string(),
+  kind: DeviceKind,
+  name: z.string(),
+  counterId: z.string().nullable(),
+  zone: z.string().nullable(),
+  lastSeenAt: IsoTime.nullable(),
+  printer: PrinterSettings.nullable().describe('kiosks only; null for other devices'),
+  alerts: z.array(DeviceAlert).describe('open alerts, oldest first'),
+});
+export type DeviceInfo = z.infer<typeof DeviceInfo>;
+
+export const DevicesResponse = z.object({
+  devices: z.array(DeviceInfo),
+  defaultPrinter: z.string().nullable().describe('LUOT_DEFAULT_PRINTER'),
+});
+export const DeviceResponse = z.object({ device: DeviceInfo });
+
+export const PrintOutcome = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), ms: z.number().int() }),
+  z.object({ ok: z.literal(false), error: PrinterErrorCodeSchema, message: z.string() }),
+]);
+export type PrintOutcome = z.infer<typeof PrintOutcome>;
+
+export const PrintResponse = z.object({
+  ticket: Ticket,
+  print: PrintOutcome.describe('a failed print is not an HTTP error: show the number anyway'),
+});
+export type PrintResponse = z.infer<typeof PrintResponse>;

@@ -74,8 +74,8 @@ describe('database', () => {
     const migrations: Migration[] = [
       ...loadMigrations(),
       {
-        version: 2,
-        name: '0002_broken.sql',
+        version: loadMigrations().length + 1,
+        name: '9999_broken.sql',
         sql: 'CREATE TABLE extra (x INTEGER) STRICT; INSERT INTO nope VALUES (1);',
       },
     ];
@@ -95,12 +95,88 @@ describe('database', () => {
     openDatabase(file).close();
     const next: Migration[] = [
       ...loadMigrations(),
-      { version: 2, name: '0002_test.sql', sql: 'ALTER TABLE centre ADD COLUMN extra TEXT;' },
+      {
+        version: loadMigrations().length + 1,
+        name: '9999_test.sql',
+        sql: 'ALTER TABLE centre ADD COLUMN extra TEXT;',
+      },
     ];
     const db = openDatabase(file, next);
-    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.pragma('user_version', { simple: true })).toBe(next.length);
     const cols = db.prepare<[], { name: string }>('PRAGMA table_info(centre)').all();
     expect(cols.map((c) => c.name)).toContain('extra');
+    db.close();
+  });
+
+  it('migrates a v1 database with data to v2 (printing), keeping every row', () => {
+    const file = tempFile();
+    const v1 = openDatabase(file, loadMigrations().slice(0, 1));
+    expect(v1.pragma('user_version', { simple: true })).toBe(1);
+    v1.exec(`
+      INSERT INTO centre (id, code, name) VALUES (1, 'X', 'Trung tâm');
+      INSERT INTO services (id, code, name, prefix, start_number, end_number) VALUES ('s', 'S', 'Hộ tịch', '', 1001, 1999);
+      INSERT INTO devices (id, kind, name, created_at, last_seen_at) VALUES ('k1', 'kiosk', 'Kiosk cửa', 1, 2);
+      INSERT INTO devices (id, kind, name, zone, created_at) VALUES ('d1', 'display', 'Màn hình', 'main', 3);
+      INSERT INTO tokens (token_hash, device_id, created_at, expires_at) VALUES ('h', 'k1', 1, 99);
+      INSERT INTO tickets (id, service_day, service_id, origin_service_id, number, display_number, channel,
+        status, issued_at, issued_by_device) VALUES ('t1', '2026-01-05', 's', 's', 1001, '1001', 'kiosk', 'waiting', 5, 'k1');
+      INSERT INTO ticket_events (at, type, ticket_id, device_id) VALUES (5, 'ticket.issued', 't1', 'k1');
+    `);
+    v1.close();
+
+    const db = openDatabase(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.prepare('SELECT * FROM devices ORDER BY id').all()).toEqual([
+      {
+        id: 'd1',
+        kind: 'display',
+        name: 'Màn hình',
+        counter_id: null,
+        zone: 'main',
+        active: 1,
+        created_at: 3,
+        last_seen_at: null,
+        printer_uri: null,
+        printer_paper: 80,
+        printer_mode: 'raster',
+      },
+      {
+        id: 'k1',
+        kind: 'kiosk',
+        name: 'Kiosk cửa',
+        counter_id: null,
+        zone: null,
+        active: 1,
+        created_at: 1,
+        last_seen_at: 2,
+        printer_uri: null,
+        printer_paper: 80,
+        printer_mode: 'raster',
+      },
+    ]);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM tokens').get()).toEqual({ n: 1 });
+    expect(db.prepare('SELECT id, issued_by_device FROM tickets').all()).toEqual([
+      { id: 't1', issued_by_device: 'k1' },
+    ]);
+    expect(db.prepare('SELECT seq, type FROM ticket_events').all()).toEqual([
+      { seq: 1, type: 'ticket.issued' },
+    ]);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM device_alerts').get()).toEqual({ n: 0 });
+    // The new columns are checked, and alerts refer to real devices.
+    expect(() => db.prepare(`UPDATE devices SET printer_paper = 60 WHERE id = 'k1'`).run()).toThrow(/CHECK/);
+    expect(() => db.prepare(`UPDATE devices SET printer_mode = 'pdf' WHERE id = 'k1'`).run()).toThrow(
+      /CHECK/,
+    );
+    db.prepare(
+      `INSERT INTO device_alerts (device_id, kind, code, at, last_at) VALUES ('k1', 'printer', 'paper_out', 1, 1)`,
+    ).run();
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO device_alerts (device_id, kind, code, at, last_at) VALUES ('nope', 'printer', 'x', 1, 1)`,
+        )
+        .run(),
+    ).toThrow(/FOREIGN KEY/);
     db.close();
   });
 

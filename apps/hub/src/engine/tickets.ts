@@ -303,3 +303,15 @@ export function rate(ctx: EngineCtx, ticketId: string, score: number): string {
 }
 
 export type { Ticket };
+
+/**
+ * Staff reprint a ticket: logged (ticket.reprinted) so every extra paper ticket is audited.
+ * The printing itself happens after the commit, outside any transaction.
+ */
+export function reprint(ctx: EngineCtx, ticketId: string, printerDeviceId: string | null): string {
+  const ticket = ctx.store.ticketRow(ticketId);
+  if (!ticket) throw notFound(`no ticket ${ticketId}`);
+  requireStatus(ticket, ['waiting', 'called', 'serving', 'no_show'], 'reprint');
+  ctx.log('ticket.reprinted', { ticketId }, { deviceId: printerDeviceId });
+  return ticketId;
+}
