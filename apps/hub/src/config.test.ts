@@ -14,6 +14,7 @@ describe('configuration from the environment', () => {
       logLevel: 'info',
       publicUrl: null,
       defaultPrinter: null,
+      appsDir: null,
     });
   });
 
@@ -27,6 +28,7 @@ describe('configuration from the environment', () => {
       LUOT_LOG_LEVEL: 'warn',
       LUOT_PUBLIC_URL: 'https://hub.xa-an-phu.vn/luot/',
       LUOT_DEFAULT_PRINTER: 'tcp://192.168.1.50:9100',
+      LUOT_APPS_DIR: '/opt/luot/apps',
     });
     expect(c).toEqual({
       dataDir: '/tmp/x',
@@ -37,6 +39,7 @@ describe('configuration from the environment', () => {
       logLevel: 'warn',
       publicUrl: 'https://hub.xa-an-phu.vn/luot',
       defaultPrinter: 'tcp://192.168.1.50:9100',
+      appsDir: '/opt/luot/apps',
     });
   });
 

@@ -42,6 +42,7 @@ const ConfigSchema = z.object({
   LUOT_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LUOT_PUBLIC_URL: PublicUrl.optional(),
   LUOT_DEFAULT_PRINTER: PrinterUriText.optional(),
+  LUOT_APPS_DIR: z.string().min(1).optional(),
 });
 
 export interface HubConfig {
@@ -58,6 +59,11 @@ export interface HubConfig {
   publicUrl?: string | null;
   /** Printer URI used by kiosks that have none assigned. */
   defaultPrinter?: string | null;
+  /**
+   * Folder holding the web apps' builds (`kiosk/dist`), served at /kiosk and /t/:id.
+   * Null: the repository's `apps/` folder, found from the running module (static.ts).
+   */
+  appsDir?: string | null;
 }
 
 export class ConfigError extends Error {
@@ -85,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     logLevel: c.LUOT_LOG_LEVEL,
     publicUrl: c.LUOT_PUBLIC_URL ?? null,
     defaultPrinter: c.LUOT_DEFAULT_PRINTER ?? null,
+    appsDir: c.LUOT_APPS_DIR ? resolve(c.LUOT_APPS_DIR) : null,
   };
 }
 

@@ -63,6 +63,7 @@ async function main(): Promise<void> {
     [
       '',
       `  Lượt demo hub: ${local}`,
+      `  Kiosk: ${local}/kiosk/ (pair it with the code below)  ·  ticket status pages: ${local}/t/<id>`,
       `  API: ${local}/api/v1/health  ·  OpenAPI: ${local}/api/v1/openapi.json`,
       `  Sign in as admin, giamdoc (director) or canbo1..canbo7 (officers), password "${DEMO_PASSWORD}".`,
       `  Kiosk pairing code: ${pairing.code} (one kiosk, valid 15 minutes; \`pnpm luot pairing-code kiosk "…"\` makes more).`,

@@ -6,6 +6,7 @@ import { COMMANDS } from './commands.ts';
 import type { Hub } from './hub.ts';
 import { openApiDocument } from './openapi.ts';
 import { runCommand } from './run-command.ts';
+import { registerPages } from './static.ts';
 
 const errorBody = (code: string, message: string): ApiErrorBody => ({ error: { code, message } });
 
@@ -81,5 +82,6 @@ export function buildHttp(hub: Hub): FastifyInstance {
 
   const openapi = openApiDocument();
   app.get('/api/v1/openapi.json', async () => openapi);
+  registerPages(app, hub.config);
   return app;
 }

@@ -1,0 +1,109 @@
+// The web pages the hub serves: the built kiosk at /kiosk/ and the ticket status page at /t/:id.
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { ApiErrorBody } from '@luot/shared';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { HubConfig } from './config.ts';
+
+/** For the HTML pages and their assets: only our own scripts, the hub's API and its socket. */
+export const PAGE_CSP = [
+  "default-src 'self'",
+  "connect-src 'self' ws: wss:",
+  "img-src 'self' data:",
+  "style-src 'self' 'unsafe-inline'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export const KIOSK_NOT_BUILT = 'kiosk not built: run pnpm build';
+
+/** Ticket ids are 12 hex digits then 22 base64url characters; allow some slack, nothing else. */
+const TICKET_ID = /^[A-Za-z0-9_-]{8,64}$/;
+/** One path segment of a built file: no dot files, no `..`, no separators or encodings. */
+const SAFE_SEGMENT = /^[A-Za-z0-9_~-][A-Za-z0-9._~-]*$/;
+
+/**
+ * The repository's `apps/` folder, found from this module: apps/hub/src/static.ts when run from
+ * source (tsx, vitest) and apps/hub/dist/*.mjs when bundled are both two levels below it.
+ */
+export function defaultAppsDir(moduleDir: string = import.meta.dirname): string {
+  let dir = moduleDir;
+  for (let i = 0; i < 6; i++) {
+    if (existsSync(join(dir, 'hub', 'package.json')) && existsSync(join(dir, 'kiosk'))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return join(moduleDir, '..', '..');
+}
+
+/** Where the kiosk's Vite build lives (index.html, status.html, assets/). */
+export function kioskDistDir(config: Pick<HubConfig, 'appsDir'>): string {
+  return join(config.appsDir ?? defaultAppsDir(), 'kiosk', 'dist');
+}
+
+function notBuilt(request: FastifyRequest, reply: FastifyReply, dist: string): FastifyReply {
+  reply.code(503).header('cache-control', 'no-store').header('retry-after', '30');
+  if ((request.headers.accept ?? '').includes('text/html')) {
+    return reply
+      .type('text/html; charset=utf-8')
+      .send(
+        '<!doctype html><html lang="vi"><meta charset="utf-8"><title>Lượt</title>' +
+          '<body style="font:24px system-ui,sans-serif;margin:2em">' +
+          `<h1>${KIOSK_NOT_BUILT}</h1><p>The hub found no kiosk build in <code>${escapeHtml(dist)}</code>.</p>` +
+          '</body></html>',
+      );
+  }
+  const body: ApiErrorBody = { error: { code: 'unavailable', message: KIOSK_NOT_BUILT } };
+  return reply.send(body);
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** Registers /kiosk, /kiosk/, /kiosk/* and /t/:id on the hub's fastify instance. */
+export function registerPages(app: FastifyInstance, config: Pick<HubConfig, 'appsDir'>): void {
+  const dist = kioskDistDir(config);
+  // An encapsulated plugin: its headers hook applies to these routes only, not to the API.
+  app.register(async (pages) => {
+    // serve:false: only reply.sendFile, on the routes below, each checking its path first.
+    await pages.register(fastifyStatic, { root: dist, serve: false, logLevel: 'silent' });
+    pages.addHook('onSend', async (_request, reply, payload) => {
+      reply.header('content-security-policy', PAGE_CSP);
+      reply.header('x-content-type-options', 'nosniff');
+      reply.header('referrer-policy', 'no-referrer');
+      reply.header('x-frame-options', 'DENY');
+      return payload;
+    });
+
+    const page =
+      (file: 'index.html' | 'status.html') => async (request: FastifyRequest, reply: FastifyReply) => {
+        if (!existsSync(join(dist, file))) return notBuilt(request, reply, dist);
+        reply.header('cache-control', 'no-cache');
+        return reply.sendFile(file, { cacheControl: false });
+      };
+    pages.get('/kiosk', page('index.html'));
+    pages.get('/kiosk/', page('index.html'));
+    pages.get('/kiosk/index.html', page('index.html'));
+    pages.get('/kiosk/status.html', page('status.html'));
+
+    pages.get<{ Params: { '*': string } }>('/kiosk/*', async (request, reply) => {
+      const segments = request.params['*'].split('/');
+      if (!segments.every((s) => SAFE_SEGMENT.test(s))) return reply.callNotFound();
+      if (!existsSync(join(dist, 'index.html'))) return notBuilt(request, reply, dist);
+      // Vite puts hashed names under assets/: they never change, so browsers may keep them.
+      const immutable = segments[0] === 'assets' && segments.length > 1;
+      reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+      return reply.sendFile(segments.join('/'), { cacheControl: false });
+    });
+
+    pages.get<{ Params: { id: string } }>('/t/:id', async (request, reply) => {
+      if (!TICKET_ID.test(request.params.id)) return reply.callNotFound();
+      // Unknown ids get the page too: it asks the API and says "not found" itself.
+      return page('status.html')(request, reply);
+    });
+  });
+}

@@ -1,0 +1,228 @@
+// The kiosk page: pairing until the device has a token, then the flow (controller.ts) on the
+// live queue (socket with the device token).
+import {
+  createQueueStore,
+  type HubClient,
+  HubError,
+  type Platform,
+  selectOpenCountersByService,
+  selectWaitingByService,
+  useConnection,
+  useQueue,
+} from '@luot/ui';
+import { type ReactNode, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { ConnectionBar, useKioskI18n } from './common.tsx';
+import { KioskController } from './controller.ts';
+import { buildPrintLayout, counterNumbersFor } from './layout.ts';
+import {
+  IdleScreen,
+  IssuedScreen,
+  PairingScreen,
+  PriorityScreen,
+  ProceduresScreen,
+  ServicesScreen,
+} from './screens.tsx';
+import { type KioskSettings, statusUrl } from './settings.ts';
+
+export interface KioskAppProps {
+  client: HubClient;
+  platform: Platform;
+  settings: KioskSettings;
+  /** The hub's origin as the citizen's phone should open it (QR codes). */
+  origin: string;
+}
+
+type Auth = 'loading' | 'unpaired' | 'paired';
+
+export function KioskApp(props: KioskAppProps) {
+  const { client, platform } = props;
+  const { t, k } = useKioskI18n();
+  const [auth, setAuth] = useState<Auth>('loading');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    platform.getDeviceToken().then(
+      (token) => {
+        if (!live) return;
+        if (token) client.setToken(token);
+        setAuth(token ? 'paired' : 'unpaired');
+      },
+      () => live && setAuth('unpaired'),
+    );
+    return () => {
+      live = false;
+    };
+  }, [client, platform]);
+
+  const pair = async (code: string) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await client.pair(code);
+      await platform.setDeviceToken(result.token);
+      setAuth('paired');
+    } catch (err) {
+      if (err instanceof HubError && err.status === 429) setError(t('pairing.tooManyAttempts'));
+      else if (err instanceof HubError && (err.status === 401 || err.status === 400 || err.status === 404))
+        setError(t('pairing.invalidCode'));
+      else setError(k('pairingNetwork'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const unpair = () => {
+    client.setToken(null);
+    void platform.clearDeviceToken();
+    setError(t('pairing.invalidCode'));
+    setAuth('unpaired');
+  };
+
+  if (auth === 'loading') return <div className="k-loading">{t('common.loading')}</div>;
+  if (auth === 'unpaired') return <PairingScreen busy={busy} error={error} onSubmit={pair} />;
+  return <PairedKiosk {...props} onUnpaired={unpair} />;
+}
+
+function PairedKiosk({
+  client,
+  platform,
+  settings,
+  origin,
+  onUnpaired,
+}: KioskAppProps & { onUnpaired: () => void }) {
+  const { i18n } = useKioskI18n();
+  const centreName = useCentreName(client);
+  const centreRef = useRef(centreName);
+  centreRef.current = centreName;
+  const unpairedRef = useRef(onUnpaired);
+  unpairedRef.current = onUnpaired;
+
+  const [store] = useState(() => createQueueStore(client));
+  const [controller] = useState(
+    () =>
+      new KioskController({
+        client,
+        platform,
+        settings,
+        counterNumbersFor: (ticket) => counterNumbersFor(ticket, store.getState().counters),
+        layoutFor: (issued) =>
+          buildPrintLayout({
+            ...issued,
+            service: store.getState().services.find((s) => s.id === issued.ticket.serviceId),
+            centreName: centreRef.current,
+            statusUrl: statusUrl(origin, issued.ticket.id),
+          }),
+        onIdle: () => void i18n.changeLanguage('vi'),
+        onUnauthorized: () => unpairedRef.current(),
+      }),
+  );
+
+  useEffect(() => {
+    client.connect();
+    const offAuth = client.on('authError', () => unpairedRef.current());
+    // Any touch, key or typing anywhere restarts the inactivity timer.
+    const onActivity = () => controller.activity();
+    const events = ['pointerdown', 'keydown', 'input'] as const;
+    for (const e of events) window.addEventListener(e, onActivity, { capture: true, passive: true });
+    return () => {
+      offAuth();
+      for (const e of events) window.removeEventListener(e, onActivity, { capture: true });
+      controller.dispose();
+      store.dispose();
+      client.close();
+    };
+  }, [client, controller, store]);
+
+  const flow = useSyncExternalStore(controller.subscribe, controller.getState);
+  const services = useQueue(store, (s) => s.services);
+  const waiting = useQueue(store, selectWaitingByService);
+  const openCounters = useQueue(store, selectOpenCountersByService);
+  const connection = useConnection(client);
+
+  let screen: ReactNode;
+  switch (flow.screen) {
+    case 'idle':
+      screen = <IdleScreen centreName={centreName} onStart={() => controller.start()} />;
+      break;
+    case 'services':
+      screen = (
+        <ServicesScreen
+          services={services}
+          waiting={waiting}
+          openCounters={openCounters}
+          priority={flow.priority}
+          closedFields={settings.closedFields}
+          busy={flow.attempt !== null}
+          failed={flow.failed !== null}
+          onChoose={(service) => controller.chooseService(service)}
+          onPriority={() => controller.openPriority()}
+          onBack={() => controller.back()}
+          onRetry={() => controller.retry()}
+        />
+      );
+      break;
+    case 'priority':
+      screen = (
+        <PriorityScreen onChoose={(p) => controller.choosePriority(p)} onBack={() => controller.back()} />
+      );
+      break;
+    case 'procedures': {
+      const service = services.find((s) => s.id === flow.serviceId);
+      screen = service ? (
+        <ProceduresScreen
+          service={service}
+          query={flow.query}
+          busy={flow.attempt !== null}
+          failed={flow.failed !== null}
+          onSearch={(q) => controller.search(q)}
+          onChoose={(id) => controller.chooseProcedure(id)}
+          onBack={() => controller.back()}
+          onRetry={() => controller.retry()}
+        />
+      ) : null;
+      break;
+    }
+    case 'issued':
+      screen = flow.issued ? (
+        <IssuedScreen
+          key={flow.issued.ticket.id}
+          issued={flow.issued}
+          service={services.find((s) => s.id === flow.issued?.ticket.serviceId)}
+          statusUrl={statusUrl(origin, flow.issued.ticket.id)}
+          onDone={() => controller.done()}
+        />
+      ) : null;
+      break;
+  }
+
+  return (
+    <>
+      <ConnectionBar state={connection} />
+      {screen}
+    </>
+  );
+}
+
+/** The centre's name from GET /api/v1/health (public), retried until the hub answers. */
+function useCentreName(client: HubClient): string {
+  const [name, setName] = useState('');
+  useEffect(() => {
+    let live = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const load = () =>
+      client.health().then(
+        (health) => live && setName(health.centre.name),
+        () => {
+          if (live) timer = setTimeout(load, 10_000);
+        },
+      );
+    void load();
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [client]);
+  return name;
+}

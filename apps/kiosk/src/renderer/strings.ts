@@ -1,0 +1,64 @@
+// Kiosk-only texts that @luot/ui's shared strings do not have (same keys in both languages;
+// the type holds that). Shared texts come from i18next (`t('issued.takeTicket')`).
+import type { Language } from '@luot/ui';
+
+const vi = {
+  priorityMode: 'Lượt ưu tiên',
+  changePriority: 'Đổi nhóm ưu tiên',
+  serviceName: 'Lĩnh vực',
+  closedNote: 'Chưa có quầy mở, quầy sẽ mở sau',
+  unavailable: 'Tạm thời chưa nhận hồ sơ lĩnh vực này',
+  noFields: 'Chưa có lĩnh vực nào. Vui lòng hỏi cán bộ hướng dẫn.',
+  waitForCall: 'Vui lòng chờ gọi số trên màn hình',
+  issuedTapHint: 'Chạm "Xong" khi đã nhận phiếu',
+  waiting: 'Đang chờ',
+  calledNow: 'Đến lượt bạn!',
+  autoRefresh: 'Trang tự động cập nhật',
+  updatedAt: 'Cập nhật lúc {{time}}',
+  statusUnreachable: 'Chưa kết nối được máy chủ, đang thử lại…',
+  noTicketId: 'Đường dẫn không có mã phiếu.',
+  pairingHint: 'Cán bộ kỹ thuật nhập mã ghép nối để kết nối máy lấy số với hệ thống.',
+  pairingNetwork: 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng rồi thử lại.',
+  pairingBusy: 'Đang ghép nối…',
+  priorityGroupHint: 'Xuất trình giấy tờ khi được gọi nếu cán bộ yêu cầu',
+  searchCount: '{{count}} thủ tục',
+  procedureOtherHint: 'Cán bộ sẽ hướng dẫn thêm',
+};
+
+export type KioskStrings = typeof vi;
+
+const en: KioskStrings = {
+  priorityMode: 'Priority ticket',
+  changePriority: 'Change priority group',
+  serviceName: 'Field',
+  closedNote: 'No counter open yet, it will open later',
+  unavailable: 'Not taking this field at the moment',
+  noFields: 'No fields yet. Please ask a staff member.',
+  waitForCall: 'Please wait for your number on the screen',
+  issuedTapHint: 'Touch "Done" once you have your ticket',
+  waiting: 'Waiting',
+  calledNow: 'It is your turn!',
+  autoRefresh: 'This page updates by itself',
+  updatedAt: 'Updated at {{time}}',
+  statusUnreachable: 'Cannot reach the server yet, trying again…',
+  noTicketId: 'This link has no ticket id.',
+  pairingHint: 'A technician enters the pairing code to connect this kiosk to the system.',
+  pairingNetwork: 'Cannot reach the server. Please check the network and try again.',
+  pairingBusy: 'Pairing…',
+  priorityGroupHint: 'Show your papers when called if staff ask for them',
+  searchCount: '{{count}} procedures',
+  procedureOtherHint: 'Staff will help you further',
+};
+
+export const KIOSK_STRINGS: Record<Language, KioskStrings> = { vi, en };
+
+/** A kiosk text with `{{name}}` placeholders filled in. */
+export function kioskText(
+  language: Language,
+  key: keyof KioskStrings,
+  values: Record<string, string | number> = {},
+): string {
+  return KIOSK_STRINGS[language][key].replace(/\{\{(\w+)\}\}/g, (_, name: string) =>
+    String(values[name] ?? ''),
+  );
+}
