@@ -5,6 +5,7 @@ import { BadPrinterUri, parsePrinterUri } from '@luot/hardware/uri';
 import type { DeviceKind, Role } from '@luot/shared';
 import {
   CallTicketRequest,
+  CentreResponse,
   CounterResponse,
   CountersResponse,
   CreateUserRequest,
@@ -16,10 +17,12 @@ import {
   HealthResponse,
   IdParams,
   IssueTicketRequest,
+  isOpenAt,
   LoginRequest,
   LoginResponse,
   LuotError,
   NullableTicketResponse,
+  OpeningHours,
   PairingCodeRequest,
   PairingCodeResponse,
   PairRequest,
@@ -125,6 +128,16 @@ function counterCommand(
       return { counter: hub.store.counter(hub.store.counterRow(id)!) };
     },
   });
+}
+
+/** The centre's stored opening hours, or null when they are not valid JSON of the right shape. */
+function parseOpeningHours(raw: string): OpeningHours | null {
+  try {
+    const parsed = OpeningHours.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }
 
 export const COMMANDS = {
@@ -293,6 +306,31 @@ export const COMMANDS = {
       setPrinter(hub.store, device.id, body, hub.now());
       hub.log.info({ deviceId: device.id, printer: body.uri ?? 'default' }, 'kiosk printer set');
       return { device: deviceInfo(hub.store, deviceRow(hub.store, device.id)!) };
+    },
+  }),
+  'centre:get': command({
+    method: 'GET',
+    path: '/api/v1/centre',
+    summary: 'The centre: identity, contact, opening hours and whether it is open now',
+    access: ANY_TOKEN,
+    response: CentreResponse,
+    handler: ({ hub }) => {
+      const c = hub.store.centre();
+      const openingHours = parseOpeningHours(c.opening_hours);
+      if (!openingHours)
+        hub.log.warn({ openingHours: c.opening_hours }, 'centre opening hours are invalid; ignored');
+      return {
+        centre: {
+          code: c.code,
+          name: c.name,
+          nameEn: c.name_en,
+          timeZone: c.time_zone,
+          address: c.address,
+          hotline: c.hotline,
+          openingHours: openingHours ?? [],
+          openNow: isOpenAt(openingHours ?? [], hub.now(), c.time_zone),
+        },
+      };
     },
   }),
   'services:list': command({

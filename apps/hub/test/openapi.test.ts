@@ -38,6 +38,7 @@ const ADDITIONS: [string, string][] = [
   ['get', '/api/v1/devices'],
   ['put', '/api/v1/devices/{id}/printer'],
   ['post', '/api/v1/tickets/{id}/print'],
+  ['get', '/api/v1/centre'],
 ];
 
 describe('GET /api/v1/openapi.json', () => {

@@ -1,6 +1,7 @@
 // zod schemas of every REST body and answer in API.md; types are inferred from them.
 import { z } from 'zod';
 import { CallPolicy, Channel, CounterState, DeviceKind, Priority, Role, TicketStatus } from './domain.ts';
+import { OpeningHours } from './opening-hours.ts';
 import { isValidDay } from './service-day.ts';
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
@@ -194,6 +195,18 @@ export const HealthResponse = z.object({
   serviceDay: z.string(),
   centre: z.object({ code: z.string(), name: z.string() }),
 });
+export const Centre = z.object({
+  code: z.string(),
+  name: z.string(),
+  nameEn: z.string(),
+  timeZone: z.string().describe('IANA zone the opening hours are in'),
+  address: z.string(),
+  hotline: z.string(),
+  openingHours: OpeningHours.describe('empty: always open'),
+  openNow: z.boolean().describe('whether the centre is within its opening hours, by the hub clock'),
+});
+export type Centre = z.infer<typeof Centre>;
+export const CentreResponse = z.object({ centre: Centre });
 export const LoginResponse = z.object({ token: z.string(), user: User, expiresAt: IsoTime });
 export const UserResponse = z.object({ user: User });
 export const PairingCodeResponse = z.object({ code: z.string(), expiresAt: IsoTime });

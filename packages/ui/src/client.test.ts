@@ -73,6 +73,10 @@ describe('HubClient REST', () => {
     expect(services.find((s) => s.id === 'hotich')!.procedures.length).toBeGreaterThan(0);
     const counters = await client.counters();
     expect(counters.map((c) => c.id)).toContain('c1');
+    const centre = await client.centre();
+    expect(centre).toMatchObject({ code: 'DEMO-NINHKIEU', timeZone: 'Asia/Ho_Chi_Minh' });
+    expect(centre.openingHours.length).toBeGreaterThan(0);
+    expect(centre.openNow).toBeTypeOf('boolean');
     const queue = await client.queue();
     expect(queue.seq).toBeTypeOf('number');
   });

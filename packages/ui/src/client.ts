@@ -3,6 +3,8 @@
 // Runs in browsers (and in Node for tests): no Node built-ins here.
 import {
   ApiErrorBody,
+  type Centre,
+  type CentreResponse,
   type ClientToServerEvents,
   type Counter,
   type CountersResponse,
@@ -265,6 +267,11 @@ export class HubClient extends Emitter<HubClientEvents> {
 
   me(): Promise<MeResponse> {
     return this.request<MeResponse>('GET', '/api/v1/me');
+  }
+
+  /** The centre, with its opening hours and whether it is open by the hub clock. */
+  async centre(): Promise<Centre> {
+    return (await this.request<Answer<typeof CentreResponse>>('GET', '/api/v1/centre')).centre;
   }
 
   async services(): Promise<Service[]> {

@@ -1,5 +1,6 @@
 // The kiosk page: pairing until the device has a token, then the flow (controller.ts) on the
 // live queue (socket with the device token).
+import type { Centre } from '@luot/shared';
 import {
   createQueueStore,
   type HubClient,
@@ -13,6 +14,7 @@ import {
 import { type ReactNode, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { ConnectionBar, useKioskI18n } from './common.tsx';
 import { KioskController } from './controller.ts';
+import { msToNextMinute, openNow } from './hours.ts';
 import { buildPrintLayout, counterNumbersFor } from './layout.ts';
 import {
   IdleScreen,
@@ -93,7 +95,9 @@ function PairedKiosk({
   onUnpaired,
 }: KioskAppProps & { onUnpaired: () => void }) {
   const { i18n } = useKioskI18n();
-  const centreName = useCentreName(client);
+  const centre = useCentre(client);
+  const centreName = centre?.name ?? '';
+  const open = useOpenNow(centre);
   const centreRef = useRef(centreName);
   centreRef.current = centreName;
   const unpairedRef = useRef(onUnpaired);
@@ -144,7 +148,13 @@ function PairedKiosk({
   let screen: ReactNode;
   switch (flow.screen) {
     case 'idle':
-      screen = <IdleScreen centreName={centreName} onStart={() => controller.start()} />;
+      screen = (
+        <IdleScreen
+          centreName={centreName}
+          openingHours={centre?.openingHours}
+          onStart={() => controller.start()}
+        />
+      );
       break;
     case 'services':
       screen = (
@@ -154,6 +164,7 @@ function PairedKiosk({
           openCounters={openCounters}
           priority={flow.priority}
           closedFields={settings.closedFields}
+          outOfHours={!open}
           busy={flow.attempt !== null}
           failed={flow.failed !== null}
           onChoose={(service) => controller.chooseService(service)}
@@ -205,15 +216,22 @@ function PairedKiosk({
   );
 }
 
-/** The centre's name from GET /api/v1/health (public), retried until the hub answers. */
-function useCentreName(client: HubClient): string {
-  const [name, setName] = useState('');
+/**
+ * The centre (name, hours) from GET /api/v1/centre: retried every 10 s until the hub answers,
+ * then reloaded every 10 minutes so a change of hours reaches the kiosk.
+ */
+function useCentre(client: HubClient): Centre | null {
+  const [centre, setCentre] = useState<Centre | null>(null);
   useEffect(() => {
     let live = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const load = () =>
-      client.health().then(
-        (health) => live && setName(health.centre.name),
+      client.centre().then(
+        (c) => {
+          if (!live) return;
+          setCentre(c);
+          timer = setTimeout(load, 600_000);
+        },
         () => {
           if (live) timer = setTimeout(load, 10_000);
         },
@@ -224,5 +242,23 @@ function useCentreName(client: HubClient): string {
       clearTimeout(timer);
     };
   }, [client]);
-  return name;
+  return centre;
+}
+
+/**
+ * Whether the centre is within its opening hours, by the kiosk's clock, checked on every whole
+ * minute (so the fields flip at 11:30 exactly, without a request). Open until the centre loads.
+ */
+function useOpenNow(centre: Centre | null): boolean {
+  const [open, setOpen] = useState(() => openNow(centre, Date.now()));
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const check = () => {
+      setOpen(openNow(centre, Date.now()));
+      timer = setTimeout(check, msToNextMinute(Date.now()));
+    };
+    check();
+    return () => clearTimeout(timer);
+  }, [centre]);
+  return open;
 }

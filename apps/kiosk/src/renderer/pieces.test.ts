@@ -1,6 +1,7 @@
 // Settings from the URL, counters and print layout, the QR code, the status page's polling.
 import QRCode from 'qrcode';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { formatOpeningHours, msToNextMinute, openNow } from './hours.ts';
 import { buildPrintLayout, counterNumbersFor } from './layout.ts';
 import { qrSvg } from './qr.ts';
 import { hubOrigin, parseSettings, statusUrl, ticketIdFromLocation } from './settings.ts';
@@ -204,5 +205,38 @@ describe('status page polling', () => {
     expect(load).toHaveBeenCalledTimes(1);
     release();
     stop();
+  });
+});
+
+describe('opening hours', () => {
+  const HOURS = [
+    { days: [1, 2, 3, 4, 5], open: '07:00', close: '11:30' },
+    { days: [1, 2, 3, 4, 5], open: '13:00', close: '17:00' },
+    { days: [6], open: '07:30', close: '11:30' },
+  ];
+  const centre = { openingHours: HOURS, timeZone: 'Asia/Ho_Chi_Minh' };
+
+  it('is open by the centre’s hours in its zone; open until the centre is known or without hours', () => {
+    expect(openNow(centre, Date.parse('2026-03-02T04:29:59+00:00'))).toBe(true); // Mon 11:29:59
+    expect(openNow(centre, Date.parse('2026-03-02T04:30:00+00:00'))).toBe(false); // Mon 11:30
+    expect(openNow(null, Date.parse('2026-03-02T04:30:00+00:00'))).toBe(true);
+    expect(openNow({ ...centre, openingHours: [] }, Date.parse('2026-03-08T20:00:00Z'))).toBe(true);
+  });
+
+  it('checks again on the next whole minute', () => {
+    expect(msToNextMinute(Date.parse('2026-03-02T04:29:59.250Z'))).toBe(750);
+    expect(msToNextMinute(Date.parse('2026-03-02T04:30:00.000Z'))).toBe(60_000);
+  });
+
+  it('formats the hours with consecutive days together, Monday first', () => {
+    expect(formatOpeningHours(HOURS, 'vi')).toBe('Thứ 2–6 07:00–11:30, 13:00–17:00; Thứ 7 07:30–11:30');
+    expect(formatOpeningHours(HOURS, 'en')).toBe('Mon–Fri 07:00–11:30, 13:00–17:00; Sat 07:30–11:30');
+    expect(formatOpeningHours([{ days: [0, 6], open: '08:00', close: '12:00' }], 'vi')).toBe(
+      'Thứ 7–Chủ nhật 08:00–12:00',
+    );
+    expect(formatOpeningHours([{ days: [1, 3], open: '08:00', close: '12:00' }], 'en')).toBe(
+      'Mon 08:00–12:00; Wed 08:00–12:00',
+    );
+    expect(formatOpeningHours([], 'vi')).toBe('');
   });
 });

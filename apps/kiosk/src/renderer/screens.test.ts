@@ -81,6 +81,24 @@ describe('idle screen', () => {
     expect(t).toContain('Touch to take a number');
     expect(html.match(/<button[^>]*data-testid="lang-vi"[^>]*>/)?.[0]).toContain('aria-pressed="true"');
     expect(html.match(/<button[^>]*data-testid="lang-en"[^>]*>/)?.[0]).toContain('aria-pressed="false"');
+    expect(testIds(html)).not.toContain('opening-hours'); // none given
+  });
+
+  it('shows the opening hours when the centre has them', () => {
+    const html = render(
+      h(IdleScreen, {
+        centreName: 'Trung tâm',
+        onStart: noop,
+        now: new Date('2025-05-12T02:05:09Z'),
+        openingHours: [
+          { days: [1, 2, 3, 4, 5], open: '07:00', close: '11:30' },
+          { days: [1, 2, 3, 4, 5], open: '13:00', close: '17:00' },
+          { days: [6], open: '07:30', close: '11:30' },
+        ],
+      }),
+    );
+    expect(testIds(html)).toContain('opening-hours');
+    expect(text(html)).toContain('Giờ làm việc: Thứ 2–6 07:00–11:30, 13:00–17:00; Thứ 7 07:30–11:30');
   });
 });
 
@@ -119,6 +137,32 @@ describe('fields screen', () => {
       /<button[^>]*disabled=""[^>]*data-testid="service-svc-datdai"|<button[^>]*data-testid="service-svc-datdai"[^>]*disabled=""/,
     );
     expect(text(html)).toContain('Tạm thời chưa nhận hồ sơ lĩnh vực này');
+  });
+
+  it('out of opening hours, every field says so and still issues by default', () => {
+    const html = render(h(ServicesScreen, servicesProps({ outOfHours: true })));
+    const t = text(html);
+    expect(t.match(/Ngoài giờ làm việc/g)).toHaveLength(2); // both active fields
+    expect(t).not.toContain('Chưa có quầy mở');
+    const buttons = html.match(/<button[^>]*data-testid="service-[^"]+"[^>]*>/g) ?? [];
+    expect(buttons).toHaveLength(2);
+    for (const b of buttons) expect(b).not.toContain('disabled');
+    expect(text(render(h(ServicesScreen, servicesProps({ outOfHours: true })), 'en'))).toContain(
+      'Outside opening hours',
+    );
+  });
+
+  it('out of opening hours with closedFields=disable, every field is disabled, even with a counter open', () => {
+    const html = render(h(ServicesScreen, servicesProps({ outOfHours: true, closedFields: 'disable' })));
+    const buttons = html.match(/<button[^>]*data-testid="service-[^"]+"[^>]*>/g) ?? [];
+    expect(buttons).toHaveLength(2);
+    for (const b of buttons) expect(b).toContain('disabled=""');
+    expect(html).not.toMatch(/<button[^>]*data-testid="priority-open"[^>]*disabled/);
+    expect(text(html).match(/Ngoài giờ làm việc/g)).toHaveLength(2);
+    // In hours, the field with an open counter is enabled again.
+    const inHours = render(h(ServicesScreen, servicesProps({ outOfHours: false, closedFields: 'disable' })));
+    expect(inHours).not.toMatch(/<button[^>]*data-testid="service-svc-hotich"[^>]*disabled/);
+    expect(text(inHours)).not.toContain('Ngoài giờ làm việc');
   });
 
   it('while issuing, every button is disabled and says so', () => {

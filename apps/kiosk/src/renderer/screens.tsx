@@ -1,10 +1,11 @@
 // The kiosk's screens, as plain components of their props (rendered to strings in tests).
-import { type Counter, PRIORITIES, type Priority, type Service } from '@luot/shared';
+import { type Counter, type OpeningHours, PRIORITIES, type Priority, type Service } from '@luot/shared';
 import { Clock, filterBySearch, formatCounterList } from '@luot/ui';
 import { ArrowLeft, Hand, Printer, Search, TriangleAlert } from 'lucide-react';
 import { type FormEvent, useMemo, useState } from 'react';
 import { FieldIcon, PriorityIcon, ScreenFrame, UnsureIcon, useKioskI18n } from './common.tsx';
 import type { IssuedTicket } from './flow.ts';
+import { formatOpeningHours } from './hours.ts';
 import { qrSvg } from './qr.ts';
 import type { ClosedFieldPolicy } from './settings.ts';
 
@@ -14,12 +15,16 @@ export function IdleScreen({
   centreName,
   onStart,
   now,
+  openingHours = [],
 }: {
   centreName: string;
   onStart: () => void;
   now?: Date;
+  /** The centre's hours, shown under the call to touch (nothing when none are configured). */
+  openingHours?: OpeningHours;
 }) {
-  const { t, tOther, language } = useKioskI18n();
+  const { t, tOther, k, language } = useKioskI18n();
+  const hours = formatOpeningHours(openingHours, language);
   return (
     <ScreenFrame
       testId="idle"
@@ -47,6 +52,11 @@ export function IdleScreen({
       <p className="k-idle__priority">
         {t('priority.button')}: {t('priority.hint')}
       </p>
+      {hours && (
+        <p className="k-idle__hours" data-testid="opening-hours">
+          {k('openingHours', { hours })}
+        </p>
+      )}
     </ScreenFrame>
   );
 }
@@ -58,7 +68,10 @@ export interface ServicesScreenProps {
   waiting: Record<string, number>;
   openCounters: Record<string, Counter[]>;
   priority: Priority | null;
+  /** Fields with no open counter, or every field out of hours: still issue, or disabled. */
   closedFields: ClosedFieldPolicy;
+  /** The centre is outside its opening hours: every field says so. */
+  outOfHours?: boolean;
   /** A request is in flight: every button is disabled. */
   busy: boolean;
   failed: boolean;
@@ -92,7 +105,8 @@ export function ServicesScreen(props: ServicesScreenProps) {
       <div className={`k-fields${busy ? ' k-busy' : ''}`} aria-busy={busy}>
         {active.map((service) => {
           const count = waiting[service.id] ?? 0;
-          const closed = (openCounters[service.id] ?? []).length === 0;
+          const noCounter = (openCounters[service.id] ?? []).length === 0;
+          const closed = noCounter || props.outOfHours === true;
           const refused = closed && props.closedFields === 'disable';
           const primary = language === 'vi' ? service.name : service.nameEn;
           const secondary = language === 'vi' ? service.nameEn : service.name;
@@ -117,7 +131,11 @@ export function ServicesScreen(props: ServicesScreenProps) {
               </span>
               {closed && (
                 <span className="k-field__closed">
-                  {refused ? k('unavailable') : t('fields.noOpenCounter')}
+                  {props.outOfHours
+                    ? t('fields.outOfHours')
+                    : refused
+                      ? k('unavailable')
+                      : t('fields.noOpenCounter')}
                 </span>
               )}
             </button>
