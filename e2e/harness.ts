@@ -1,17 +1,19 @@
-// End-to-end harness: the built kiosk in Debian's Chromium against a real hub (in process, temp
-// data dir, demo seed) that prints on the ESC/POS printer emulator.
+// End-to-end harness: the built kiosk and counter terminal in Debian's Chromium against a real hub
+// (in process, temp data dir, demo seed) that prints on the ESC/POS printer emulator.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type EmulatedTicket, type PrinterEmulator, startPrinterEmulator } from '@luot/hardware';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { type Api, startTestHub, type TestHub } from '../apps/hub/test/harness.ts';
+import { type Api, startTestHub, type TestHub, tempDir } from '../apps/hub/test/harness.ts';
 
 export const E2E_DIR = dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = join(E2E_DIR, '..');
 export const KIOSK_DIR = join(REPO_ROOT, 'apps', 'kiosk');
 export const KIOSK_DIST = join(KIOSK_DIR, 'dist');
+export const COUNTER_DIR = join(REPO_ROOT, 'apps', 'counter');
+export const COUNTER_DIST = join(COUNTER_DIR, 'dist');
 export const SCREENSHOT_DIR = join(E2E_DIR, 'screenshots');
 export const CHROMIUM = process.env.LUOT_CHROMIUM ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -53,33 +55,59 @@ function newestMtime(path: string): number {
   return newest;
 }
 
-/** What the kiosk build is made from: when any of it is newer than dist/, build again. */
-const KIOSK_SOURCES = [
-  join(KIOSK_DIR, 'src'),
-  join(KIOSK_DIR, 'public'),
-  join(KIOSK_DIR, 'index.html'),
-  join(KIOSK_DIR, 'status.html'),
-  join(KIOSK_DIR, 'vite.config.ts'),
-  join(KIOSK_DIR, 'package.json'),
+/** A web app the hub serves: its folder, the pages its build must make, what the build is made from. */
+interface WebAppBuild {
+  name: 'kiosk' | 'counter';
+  dir: string;
+  pages: readonly string[];
+  sources: readonly string[];
+}
+
+const SHARED_SOURCES = [
   join(REPO_ROOT, 'packages', 'ui', 'src'),
   join(REPO_ROOT, 'packages', 'shared', 'src'),
 ];
+const appSources = (dir: string, pages: readonly string[]) => [
+  join(dir, 'src'),
+  join(dir, 'public'),
+  ...pages.map((p) => join(dir, p)),
+  join(dir, 'vite.config.ts'),
+  join(dir, 'package.json'),
+  ...SHARED_SOURCES,
+];
+
+const KIOSK_APP: WebAppBuild = {
+  name: 'kiosk',
+  dir: KIOSK_DIR,
+  pages: ['index.html', 'status.html'],
+  sources: appSources(KIOSK_DIR, ['index.html', 'status.html']),
+};
+const COUNTER_APP: WebAppBuild = {
+  name: 'counter',
+  dir: COUNTER_DIR,
+  pages: ['index.html', 'rating.html'],
+  // The Electron main and preload are not part of the web build.
+  sources: appSources(COUNTER_DIR, ['index.html', 'rating.html']).map((p) =>
+    p === join(COUNTER_DIR, 'src') ? join(COUNTER_DIR, 'src', 'renderer') : p,
+  ),
+};
 
 function sleepSync(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
 /**
- * Builds apps/kiosk with Vite unless dist/ is newer than every source. A lock directory keeps two
- * test workers from building at once.
+ * Builds the app with Vite unless dist/ is newer than every source. A lock directory per app keeps
+ * two test workers from building it at once.
  */
-export function ensureKioskBuilt(): string {
-  const outputs = ['index.html', 'status.html'].map((f) => join(KIOSK_DIST, f));
+function ensureBuilt(app: WebAppBuild): string {
+  const dist = join(app.dir, 'dist');
+  const outputs = app.pages.map((f) => join(dist, f));
   const fresh = () =>
     outputs.every(existsSync) &&
-    Math.min(...outputs.map((f) => statSync(f).mtimeMs)) >= Math.max(...KIOSK_SOURCES.map(newestMtime));
-  if (fresh()) return KIOSK_DIST;
-  const lock = join(E2E_DIR, '.kiosk-build.lock');
+    Math.min(...outputs.map((f) => statSync(f).mtimeMs)) >= Math.max(...app.sources.map(newestMtime));
+  if (fresh()) return dist;
+  const lock = join(E2E_DIR, `.${app.name}-build.lock`);
   const deadline = Date.now() + 180_000;
   for (;;) {
     try {
@@ -91,26 +119,38 @@ export function ensureKioskBuilt(): string {
     }
   }
   try {
-    if (fresh()) return KIOSK_DIST;
-    const vite = join(KIOSK_DIR, 'node_modules', 'vite', 'bin', 'vite.js');
+    if (fresh()) return dist;
+    const vite = join(app.dir, 'node_modules', 'vite', 'bin', 'vite.js');
     if (!existsSync(vite)) throw new Error(`e2e: ${vite} is missing: run pnpm install`);
     try {
       execFileSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
-        cwd: KIOSK_DIR,
+        cwd: app.dir,
         stdio: 'pipe',
         timeout: 170_000,
       });
     } catch (error) {
       const e = error as { stdout?: Buffer; stderr?: Buffer; message: string };
-      throw new Error(`e2e: the kiosk build failed: ${e.message}\n${e.stdout ?? ''}\n${e.stderr ?? ''}`);
+      throw new Error(
+        `e2e: the ${app.name} build failed: ${e.message}\n${e.stdout ?? ''}\n${e.stderr ?? ''}`,
+      );
     }
     for (const f of outputs) {
-      if (!existsSync(f)) throw new Error(`e2e: the kiosk build made no ${f}`);
+      if (!existsSync(f)) throw new Error(`e2e: the ${app.name} build made no ${f}`);
     }
-    return KIOSK_DIST;
+    return dist;
   } finally {
     rmdirSync(lock);
   }
+}
+
+/** Builds apps/kiosk unless its dist/ is fresh. */
+export function ensureKioskBuilt(): string {
+  return ensureBuilt(KIOSK_APP);
+}
+
+/** Builds apps/counter (the renderer: terminal and rating page) unless its dist/ is fresh. */
+export function ensureCounterBuilt(): string {
+  return ensureBuilt(COUNTER_APP);
 }
 
 export interface KioskPage {
@@ -136,35 +176,49 @@ export interface E2E {
   pairingCode(name: string): Promise<string>;
   /** The ticket printed after the first `before` tickets (waits for it). */
   printedAfter(before: number, timeoutMs?: number): Promise<EmulatedTicket>;
+  /**
+   * Stops the in-process hub and starts a new one on the same data dir and port, as a power cut
+   * and restart would; `hub` and `api` are the new hub's afterwards. `whileDown` runs in between.
+   */
+  restartHub(whileDown?: () => Promise<void>): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function startE2E(): Promise<E2E> {
   const executablePath = requireChromium();
   ensureKioskBuilt();
+  ensureCounterBuilt();
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const printer = await startPrinterEmulator({ port: 0 });
   let hub: TestHub | null = null;
   let browser: Browser | null = null;
+  const dataDir = tempDir('luot-e2e-');
+  const config = {
+    defaultPrinter: `tcp://${printer.host}:${printer.port}`,
+    appsDir: join(REPO_ROOT, 'apps'),
+  };
   try {
-    hub = await startTestHub({
-      config: { defaultPrinter: `tcp://${printer.host}:${printer.port}`, appsDir: join(REPO_ROOT, 'apps') },
-    });
+    hub = await startTestHub({ dataDir, config });
     browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
   } catch (error) {
     await hub?.close();
     await printer.close();
+    rmSync(dataDir, { recursive: true, force: true });
     throw error;
   }
-  const t = hub;
+  let t = hub;
   const b = browser;
   const adminToken = await t.login();
   const contexts: BrowserContext[] = [];
 
   return {
-    hub: t,
+    get hub() {
+      return t;
+    },
     url: t.url,
-    api: t.api,
+    get api() {
+      return t.api;
+    },
     printer,
     browser: b,
     adminToken,
@@ -223,11 +277,18 @@ export async function startE2E(): Promise<E2E> {
         printer.on('ticket', onTicket);
       });
     },
+    async restartHub(whileDown) {
+      const port = Number(new URL(t.url).port);
+      await t.close();
+      await whileDown?.();
+      t = await startTestHub({ dataDir, port, config });
+    },
     async close() {
       for (const context of contexts) await context.close().catch(() => {});
       await b.close();
       await t.close();
       await printer.close();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -21,6 +21,7 @@ import {
   LoginRequest,
   LoginResponse,
   LuotError,
+  MeTodayResponse,
   NullableTicketResponse,
   OpeningHours,
   PairingCodeRequest,
@@ -223,6 +224,18 @@ export const COMMANDS = {
         device: { id: d.id, kind: d.kind, name: d.name, counterId: d.counter_id, zone: d.zone },
         counterId: d.counter_id,
       };
+    },
+  }),
+  'me:today': command({
+    method: 'GET',
+    path: '/api/v1/me/today',
+    summary: 'The signed-in user’s own figures for today: served, average service time, no-shows',
+    access: STAFF,
+    response: MeTodayResponse,
+    handler: ({ hub, principal }) => {
+      if (principal?.kind !== 'user')
+        throw new LuotError('forbidden', 'only a signed-in user has own figures');
+      return hub.officerDay(principal.user.id, hub.serviceDay);
     },
   }),
   'users:create': command({

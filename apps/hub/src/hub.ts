@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type {
   DayStats,
+  MeTodayResponse,
   QueueChangedEvent,
   QueueSnapshot,
   Ticket,
@@ -24,7 +25,7 @@ import {
 } from './engine/index.ts';
 import type { Logger } from './log.ts';
 import { firstStart } from './seed.ts';
-import { statsQueries } from './stats.ts';
+import { officerDayQuery, statsQueries } from './stats.ts';
 import { Store, ticketFromRow } from './store.ts';
 
 export const VERSION = '0.1.0';
@@ -64,6 +65,8 @@ export class Hub {
   readonly log: Logger;
   readonly now: () => number;
   readonly dayStats: (day: string, frozen?: boolean) => DayStats;
+  /** One officer's own figures for one day (GET /api/v1/me/today). */
+  readonly officerDay: (officerId: string, day: string) => MeTodayResponse;
   private readonly estimate: ReturnType<typeof estimator>;
   private readonly listeners = new Set<(p: Published) => void>();
   private pending: PendingCommand[] = [];
@@ -93,6 +96,7 @@ export class Hub {
     this.store = new Store(this.db);
     this.auth = new Auth(this.store);
     this.dayStats = statsQueries(this.store);
+    this.officerDay = officerDayQuery(this.store);
     this.engine = new Engine(this.store, (day) => this.dayStats(day), engineOptions);
     this.estimate = estimator(this.store, engineOptions.estimateSampleSize);
   }

@@ -1,4 +1,5 @@
-// The web pages the hub serves: the built kiosk at /kiosk/ and the ticket status page at /t/:id.
+// The web pages the hub serves: the built kiosk at /kiosk/ (and its ticket status page at /t/:id)
+// and the built counter terminal at /counter/ (and its rating page at /counter/rating.html).
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import fastifyStatic from '@fastify/static';
@@ -17,7 +18,18 @@ export const PAGE_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-export const KIOSK_NOT_BUILT = 'kiosk not built: run pnpm build';
+/** The web apps the hub serves, each from `<appsDir>/<name>/dist` under `/<name>/`. */
+export const WEB_APPS = {
+  /** The ticket kiosk; its status.html is also the ticket status page at /t/:id. */
+  kiosk: ['index.html', 'status.html'],
+  /** The officer's counter terminal and the satisfaction tablet's rating page. */
+  counter: ['index.html', 'rating.html'],
+} as const satisfies Record<string, readonly string[]>;
+export type WebApp = keyof typeof WEB_APPS;
+
+export const notBuiltMessage = (app: WebApp): string => `${app} not built: run pnpm build`;
+export const KIOSK_NOT_BUILT = notBuiltMessage('kiosk');
+export const COUNTER_NOT_BUILT = notBuiltMessage('counter');
 
 /** Ticket ids are 12 hex digits then 22 base64url characters; allow some slack, nothing else. */
 const TICKET_ID = /^[A-Za-z0-9_-]{8,64}$/;
@@ -39,12 +51,18 @@ export function defaultAppsDir(moduleDir: string = import.meta.dirname): string 
   return join(moduleDir, '..', '..');
 }
 
-/** Where the kiosk's Vite build lives (index.html, status.html, assets/). */
-export function kioskDistDir(config: Pick<HubConfig, 'appsDir'>): string {
-  return join(config.appsDir ?? defaultAppsDir(), 'kiosk', 'dist');
+/** Where a web app's Vite build lives (its pages and assets/). */
+export function appDistDir(config: Pick<HubConfig, 'appsDir'>, app: WebApp): string {
+  return join(config.appsDir ?? defaultAppsDir(), app, 'dist');
 }
 
-function notBuilt(request: FastifyRequest, reply: FastifyReply, dist: string): FastifyReply {
+/** Where the kiosk's Vite build lives (index.html, status.html, assets/). */
+export function kioskDistDir(config: Pick<HubConfig, 'appsDir'>): string {
+  return appDistDir(config, 'kiosk');
+}
+
+function notBuilt(request: FastifyRequest, reply: FastifyReply, app: WebApp, dist: string): FastifyReply {
+  const message = notBuiltMessage(app);
   reply.code(503).header('cache-control', 'no-store').header('retry-after', '30');
   if ((request.headers.accept ?? '').includes('text/html')) {
     return reply
@@ -52,11 +70,11 @@ function notBuilt(request: FastifyRequest, reply: FastifyReply, dist: string): F
       .send(
         '<!doctype html><html lang="vi"><meta charset="utf-8"><title>Lượt</title>' +
           '<body style="font:24px system-ui,sans-serif;margin:2em">' +
-          `<h1>${KIOSK_NOT_BUILT}</h1><p>The hub found no kiosk build in <code>${escapeHtml(dist)}</code>.</p>` +
+          `<h1>${message}</h1><p>The hub found no ${app} build in <code>${escapeHtml(dist)}</code>.</p>` +
           '</body></html>',
       );
   }
-  const body: ApiErrorBody = { error: { code: 'unavailable', message: KIOSK_NOT_BUILT } };
+  const body: ApiErrorBody = { error: { code: 'unavailable', message } };
   return reply.send(body);
 }
 
@@ -64,10 +82,18 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** Registers /kiosk, /kiosk/, /kiosk/* and /t/:id on the hub's fastify instance. */
+/**
+ * Registers, for each web app, /<app>, /<app>/, /<app>/<page> and /<app>/* (its build's files),
+ * and /t/:id (the kiosk's status page) on the hub's fastify instance.
+ */
 export function registerPages(app: FastifyInstance, config: Pick<HubConfig, 'appsDir'>): void {
-  const dist = kioskDistDir(config);
-  // An encapsulated plugin: its headers hook applies to these routes only, not to the API.
+  for (const name of Object.keys(WEB_APPS) as WebApp[]) registerApp(app, config, name);
+}
+
+function registerApp(app: FastifyInstance, config: Pick<HubConfig, 'appsDir'>, name: WebApp): void {
+  const dist = appDistDir(config, name);
+  const prefix = `/${name}`;
+  // An encapsulated plugin per app: its headers hook applies to these routes only, not to the API.
   app.register(async (pages) => {
     // serve:false: only reply.sendFile, on the routes below, each checking its path first.
     await pages.register(fastifyStatic, { root: dist, serve: false, logLevel: 'silent' });
@@ -79,31 +105,31 @@ export function registerPages(app: FastifyInstance, config: Pick<HubConfig, 'app
       return payload;
     });
 
-    const page =
-      (file: 'index.html' | 'status.html') => async (request: FastifyRequest, reply: FastifyReply) => {
-        if (!existsSync(join(dist, file))) return notBuilt(request, reply, dist);
-        reply.header('cache-control', 'no-cache');
-        return reply.sendFile(file, { cacheControl: false });
-      };
-    pages.get('/kiosk', page('index.html'));
-    pages.get('/kiosk/', page('index.html'));
-    pages.get('/kiosk/index.html', page('index.html'));
-    pages.get('/kiosk/status.html', page('status.html'));
+    const page = (file: string) => async (request: FastifyRequest, reply: FastifyReply) => {
+      if (!existsSync(join(dist, file))) return notBuilt(request, reply, name, dist);
+      reply.header('cache-control', 'no-cache');
+      return reply.sendFile(file, { cacheControl: false });
+    };
+    pages.get(prefix, page('index.html'));
+    pages.get(`${prefix}/`, page('index.html'));
+    for (const file of WEB_APPS[name]) pages.get(`${prefix}/${file}`, page(file));
 
-    pages.get<{ Params: { '*': string } }>('/kiosk/*', async (request, reply) => {
+    pages.get<{ Params: { '*': string } }>(`${prefix}/*`, async (request, reply) => {
       const segments = request.params['*'].split('/');
       if (!segments.every((s) => SAFE_SEGMENT.test(s))) return reply.callNotFound();
-      if (!existsSync(join(dist, 'index.html'))) return notBuilt(request, reply, dist);
+      if (!existsSync(join(dist, 'index.html'))) return notBuilt(request, reply, name, dist);
       // Vite puts hashed names under assets/: they never change, so browsers may keep them.
       const immutable = segments[0] === 'assets' && segments.length > 1;
       reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
       return reply.sendFile(segments.join('/'), { cacheControl: false });
     });
 
-    pages.get<{ Params: { id: string } }>('/t/:id', async (request, reply) => {
-      if (!TICKET_ID.test(request.params.id)) return reply.callNotFound();
-      // Unknown ids get the page too: it asks the API and says "not found" itself.
-      return page('status.html')(request, reply);
-    });
+    if (name === 'kiosk') {
+      pages.get<{ Params: { id: string } }>('/t/:id', async (request, reply) => {
+        if (!TICKET_ID.test(request.params.id)) return reply.callNotFound();
+        // Unknown ids get the page too: it asks the API and says "not found" itself.
+        return page('status.html')(request, reply);
+      });
+    }
   });
 }

@@ -1,5 +1,5 @@
 // Day statistics computed in SQL over one service day (API.md, Day statistics).
-import type { DayStats } from '@luot/shared';
+import type { DayStats, MeTodayResponse } from '@luot/shared';
 import { startOfServiceDay } from '@luot/shared';
 import type { Store } from './store.ts';
 
@@ -105,6 +105,26 @@ export function statsQueries(store: Store) {
       byHour: [...hours.values()].sort((a, b) => a.hour - b.hour),
       ratings: ratingCounts,
       frozen,
+    };
+  };
+}
+
+/** One officer's own figures for one service day (GET /api/v1/me/today). */
+export function officerDayQuery(store: Store): (officerId: string, day: string) => MeTodayResponse {
+  const row = store.db.prepare<
+    [string, string],
+    { served: number | null; no_show: number | null; avg_service: number | null }
+  >(
+    `SELECT SUM(status = 'done') AS served, SUM(status = 'no_show') AS no_show,
+       AVG(CASE WHEN status = 'done' THEN finished_at - started_at END) / 1000.0 AS avg_service
+     FROM tickets WHERE officer_id = ? AND service_day = ?`,
+  );
+  return (officerId, day) => {
+    const r = row.get(officerId, day);
+    return {
+      served: r?.served ?? 0,
+      avgServiceSeconds: round1(r?.avg_service ?? null),
+      noShow: r?.no_show ?? 0,
     };
   };
 }

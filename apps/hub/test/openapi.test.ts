@@ -32,6 +32,7 @@ const API_MD_ROUTES: [string, string][] = [
 ];
 const ADDITIONS: [string, string][] = [
   ['get', '/api/v1/me'],
+  ['get', '/api/v1/me/today'],
   ['post', '/api/v1/auth/logout'],
   ['post', '/api/v1/counters/{id}/call'],
   ['post', '/api/v1/tickets/{id}/reinstate'],

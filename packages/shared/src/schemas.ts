@@ -264,6 +264,17 @@ export const DayStats = z.object({
 });
 export type DayStats = z.infer<typeof DayStats>;
 
+/** GET /api/v1/me/today (added): the signed-in officer's own figures for today. */
+export const MeTodayResponse = z.object({
+  served: z.number().int().describe('tickets this officer finished today'),
+  avgServiceSeconds: z
+    .number()
+    .nullable()
+    .describe('finished minus started, on average; null before the first'),
+  noShow: z.number().int().describe('tickets this officer marked as no-show today'),
+});
+export type MeTodayResponse = z.infer<typeof MeTodayResponse>;
+
 // ---- Devices and printing (added) -----------------------------------------
 
 export const PaperWidthSchema = z

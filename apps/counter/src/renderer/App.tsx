@@ -1,0 +1,469 @@
+// The officer's terminal: sign in (token kept per device), choose the counter (remembered), then
+// the work screen on the live queue. Commands go over REST one at a time: while one is in flight
+// every action button is disabled, and the screen waits for the store to catch up (socket delta
+// or resync) before the next one, so nothing is sent twice.
+import type { Counter, Service, Ticket, User } from '@luot/shared';
+import {
+  createQueueStore,
+  type HubClient,
+  HubError,
+  type Platform,
+  type QueueStore,
+  useConnection,
+  useQueue,
+} from '@luot/ui';
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { ConnectionBar, useCounterI18n } from './common.tsx';
+import { CounterChoiceScreen, type Dialog, LoginScreen, WorkScreen } from './screens.tsx';
+import {
+  type Action,
+  actionForKey,
+  actionForKeypad,
+  activeNoShows,
+  addNoShow,
+  availableActions,
+  counterTakenText,
+  currentTicket,
+  errorText,
+  type MyToday,
+  PAUSE_REASON_TEXT,
+  type PauseReason,
+  parseMyToday,
+  type RecentNoShow,
+  waitingForCounter,
+} from './work.ts';
+
+export const SESSION_KEY = 'luot.counter.session';
+export const COUNTER_KEY = 'luot.counter.counterId';
+
+type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+function storage(): KeyValueStorage | null {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export interface CounterAppProps {
+  client: HubClient;
+  platform: Platform;
+}
+
+type Phase =
+  | { kind: 'loading' }
+  | { kind: 'login' }
+  | { kind: 'choose'; user: User }
+  | { kind: 'work'; user: User; counterId: string };
+
+export function CounterApp({ client, platform }: CounterAppProps) {
+  const { c, t, language } = useCounterI18n();
+  const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [counters, setCounters] = useState<Counter[]>([]);
+  const [services, setServices] = useState<Service[]>([]);
+  const [store] = useState(() => createQueueStore(client));
+  const connection = useConnection(client);
+
+  const toLogin = useCallback(() => {
+    storage()?.removeItem(SESSION_KEY);
+    client.setToken(null);
+    client.close();
+    setPhase({ kind: 'login' });
+  }, [client]);
+
+  /** Who the token is: to the work screen when already signed in at a counter. */
+  const resume = useCallback(async () => {
+    const me = await client.me();
+    if (!me.user) throw new HubError(401, 'unauthorized', 'not a user token');
+    client.connect();
+    if (me.counterId) {
+      storage()?.setItem(COUNTER_KEY, me.counterId);
+      setPhase({ kind: 'work', user: me.user, counterId: me.counterId });
+    } else {
+      const [list, fields] = await Promise.all([client.counters(), client.services()]);
+      setCounters(list);
+      setServices(fields);
+      setPhase({ kind: 'choose', user: me.user });
+    }
+  }, [client]);
+
+  useEffect(() => {
+    const token = storage()?.getItem(SESSION_KEY);
+    if (!token) {
+      setPhase({ kind: 'login' });
+      return;
+    }
+    client.setToken(token);
+    resume().catch(() => toLogin());
+  }, [client, resume, toLogin]);
+
+  useEffect(() => {
+    const off = client.on('authError', () => toLogin());
+    return () => {
+      off();
+      store.dispose();
+      client.close();
+    };
+  }, [client, store, toLogin]);
+
+  const login = async (username: string, password: string) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await client.login(username, password);
+      storage()?.setItem(SESSION_KEY, result.token);
+      await resume();
+    } catch (err) {
+      if (err instanceof HubError && err.status === 429) setError(c('tooManyLogins'));
+      else if (err instanceof HubError && (err.status === 401 || err.status === 400)) setError(c('badLogin'));
+      else setError(errorText(err, language));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const chooseCounter = async (counter: Counter, user: User) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await client.request('POST', `/api/v1/counters/${encodeURIComponent(counter.id)}/sign-in`, {});
+      storage()?.setItem(COUNTER_KEY, counter.id);
+      setPhase({ kind: 'work', user, counterId: counter.id });
+    } catch (err) {
+      if (err instanceof HubError && err.code === 'conflict') {
+        const fresh = await client.counters().catch(() => null);
+        if (fresh) setCounters(fresh);
+        const now = fresh?.find((x) => x.id === counter.id) ?? counter;
+        setError(
+          now.officer && now.officer.id !== user.id
+            ? counterTakenText(now, language)
+            : errorText(err, language),
+        );
+      } else setError(errorText(err, language));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const signOut = async (counterId: string | null) => {
+    setBusy(true);
+    setError(null);
+    try {
+      if (counterId)
+        await client.request('POST', `/api/v1/counters/${encodeURIComponent(counterId)}/sign-out`, {});
+      await client.logout().catch(() => {});
+      toLogin();
+    } catch (err) {
+      if (err instanceof HubError && !err.isNetwork) {
+        await client.logout().catch(() => {});
+        toLogin();
+      } else setError(errorText(err, language));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  let screen: ReactNode;
+  switch (phase.kind) {
+    case 'loading':
+      screen = <div className="c-loading">{t('common.loading')}</div>;
+      break;
+    case 'login':
+      screen = <LoginScreen busy={busy} error={error} onSubmit={(u, p) => void login(u, p)} />;
+      break;
+    case 'choose':
+      screen = (
+        <CounterChoiceScreen
+          counters={counters}
+          services={services}
+          officerName={phase.user.displayName}
+          remembered={storage()?.getItem(COUNTER_KEY) ?? null}
+          busy={busy}
+          error={error}
+          onChoose={(counter) => void chooseCounter(counter, phase.user)}
+          onSignOut={() => void signOut(null)}
+        />
+      );
+      break;
+    case 'work':
+      screen = (
+        <Work
+          client={client}
+          platform={platform}
+          store={store}
+          user={phase.user}
+          counterId={phase.counterId}
+          signingOut={busy}
+          signOutError={error}
+          onSignOut={() => void signOut(phase.counterId)}
+          onUnauthorized={toLogin}
+        />
+      );
+      break;
+  }
+  return (
+    <>
+      {phase.kind === 'work' && <ConnectionBar state={connection} />}
+      {screen}
+    </>
+  );
+}
+
+const NO_TICKETS: Record<string, Ticket> = {};
+
+function Work({
+  client,
+  platform,
+  store,
+  user,
+  counterId,
+  signingOut,
+  signOutError,
+  onSignOut,
+  onUnauthorized,
+}: {
+  client: HubClient;
+  platform: Platform;
+  store: QueueStore;
+  user: User;
+  counterId: string;
+  signingOut: boolean;
+  signOutError: string | null;
+  onSignOut: () => void;
+  onUnauthorized: () => void;
+}) {
+  const { c, language } = useCounterI18n();
+  const counter = useQueue(store, (s) => s.counters[counterId] ?? null);
+  const counterMap = useQueue(store, (s) => s.counters);
+  const tickets = useQueue(store, (s) => (s.synced ? s.tickets : NO_TICKETS));
+  const services = useQueue(store, (s) => s.services);
+  const [busy, setBusy] = useState(false);
+  const busyRef = useRef(false);
+  const [error, setError] = useState<string | null>(null);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [noShows, setNoShows] = useState<RecentNoShow[]>([]);
+  const [today, setToday] = useState<MyToday | null>(null);
+  const [nowMs, setNowMs] = useState(() => Date.now());
+  const lastFinished = useRef<{ id: string; at: number } | null>(null);
+
+  const current = useMemo(() => currentTicket(counter, tickets), [counter, tickets]);
+  const waiting = useMemo(() => waitingForCounter(counter, tickets), [counter, tickets]);
+  const counters = useMemo(() => Object.values(counterMap), [counterMap]);
+
+  useEffect(() => {
+    const timer = setInterval(() => setNowMs(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+
+  const loadToday = useCallback(() => {
+    client
+      .request('GET', '/api/v1/me/today')
+      .then((raw) => setToday(parseMyToday(raw)))
+      .catch(() => setToday(null));
+  }, [client]);
+  useEffect(() => {
+    loadToday();
+    const timer = setInterval(loadToday, 60_000);
+    return () => clearInterval(timer);
+  }, [loadToday]);
+
+  /**
+   * Runs one command: nothing else until it answers and the store has seen its change (the
+   * socket delta, or a resync after 1.5 s), so a fast second key press never acts on stale state.
+   */
+  const run = useCallback(
+    async <T,>(path: string, body: unknown, after?: (data: T) => void): Promise<boolean> => {
+      if (busyRef.current) return false;
+      busyRef.current = true;
+      setBusy(true);
+      setError(null);
+      const seqBefore = store.getState().seq;
+      try {
+        const data = await client.request<T>('POST', path, body ?? {});
+        after?.(data);
+        await caughtUp(store, client, seqBefore);
+        return true;
+      } catch (err) {
+        if (err instanceof HubError && err.status === 401) onUnauthorized();
+        setError(errorText(err, language));
+        if (err instanceof HubError && err.isNetwork) void client.resync();
+        return false;
+      } finally {
+        busyRef.current = false;
+        setBusy(false);
+      }
+    },
+    [client, store, language, onUnauthorized],
+  );
+
+  const ticketPath = (id: string, verb: string) => `/api/v1/tickets/${encodeURIComponent(id)}/${verb}`;
+  const counterPath = (verb: string) => `/api/v1/counters/${encodeURIComponent(counterId)}/${verb}`;
+
+  /** A button, a shortcut or the keypad. Keys for an action not possible now do nothing (a call while paused says why). */
+  const act = (action: Action | null, fromKey = false) => {
+    if (!action || busyRef.current) return;
+    if (fromKey && !availableActions(counter, current, false)[action]) {
+      if (action === 'callNext' && counter?.state === 'paused') setError(c('pausedNoReason'));
+      return;
+    }
+    switch (action) {
+      case 'callNext':
+        void run<{ ticket: Ticket | null }>(counterPath('call-next'), {}, (data) => {
+          if (!data.ticket) setTimeout(() => setError(c('nobodyWaiting')), 0);
+        });
+        return;
+      case 'recall':
+        if (current) void run(ticketPath(current.id, 'recall'), {});
+        return;
+      case 'start':
+        if (current) void run(ticketPath(current.id, 'start'), {});
+        return;
+      case 'noShow':
+        if (current)
+          void run<{ ticket: Ticket }>(ticketPath(current.id, 'no-show'), {}, (data) => {
+            setNoShows((list) => addNoShow(list, data.ticket, Date.now()));
+            loadToday();
+          });
+        return;
+      case 'finish':
+        if (current) setDialog('finish');
+        return;
+      case 'transfer':
+        if (current) setDialog('transfer');
+        return;
+      case 'pause':
+        setDialog('pause');
+        return;
+      case 'resume':
+        void run(counterPath('resume'), {});
+        return;
+    }
+  };
+  const actRef = useRef(act);
+  actRef.current = act;
+
+  const paused = counter?.state === 'paused';
+  const dialogOpen = dialog !== null;
+
+  // F1..F7 anywhere (F5 would reload the page: always kept from the browser).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!/^F[1-7]$/.test(e.key)) return;
+      e.preventDefault();
+      if (dialogOpen || e.repeat) return;
+      actRef.current(actionForKey(e.key, paused), true);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [paused, dialogOpen]);
+
+  // The keypad (Electron with serial devices): the same actions as the buttons.
+  const number = counter?.number ?? null;
+  useEffect(() => {
+    const serial = platform.serial;
+    if (!serial || number === null) return;
+    const offKey = serial.onKey((e) => {
+      if (e.address === number && !dialogOpen) actRef.current(actionForKeypad(e.key, paused), true);
+    });
+    const offScore = serial.onScore((e) => {
+      const last = lastFinished.current;
+      if (e.address !== number || !last || Date.now() - last.at > 60_000) return;
+      lastFinished.current = null;
+      void client.request('POST', ticketPath(last.id, 'rating'), { score: e.score }).catch(() => {});
+    });
+    return () => {
+      offKey();
+      offScore();
+    };
+  }, [platform, client, number, paused, dialogOpen]);
+
+  // The LED sign shows the number being called or served, and clears when there is none.
+  const signText = current?.displayNumber ?? '';
+  const signKey = `${signText}:${current?.recallCount ?? 0}`;
+  useEffect(() => {
+    if (!platform.serial || number === null) return;
+    void platform.serial.showOnSign(number, signText).catch(() => {});
+    // signKey: a recall shows (blinks) the same number again
+  }, [platform, number, signText, signKey]);
+
+  const devices =
+    platform.kind === 'browser'
+      ? c('devicesBrowser')
+      : platform.serialAvailable
+        ? c('devicesOn')
+        : c('devicesOff');
+
+  if (!counter)
+    return (
+      <div className="c-loading" data-testid="work-loading">
+        {c('appTitle')} · {language === 'vi' ? 'Đang tải…' : 'Loading…'}
+      </div>
+    );
+
+  return (
+    <WorkScreen
+      counter={counter}
+      officerName={user.displayName}
+      current={current}
+      services={services}
+      counters={counters}
+      waiting={waiting}
+      noShows={activeNoShows(noShows, nowMs)}
+      today={today}
+      nowMs={nowMs}
+      busy={busy || signingOut}
+      error={error ?? signOutError}
+      devices={devices}
+      dialog={dialog}
+      onAction={act}
+      onCall={(ticketId) => void run(counterPath('call'), { ticketId })}
+      onReinstate={(ticketId) =>
+        void run(ticketPath(ticketId, 'reinstate'), {}, () =>
+          setNoShows((list) => list.filter((n) => n.ticket.id !== ticketId)),
+        )
+      }
+      onFinish={(body) => {
+        const id = current?.id;
+        if (!id) return;
+        void run(ticketPath(id, 'finish'), body, () => {
+          lastFinished.current = { id, at: Date.now() };
+          setDialog(null);
+          loadToday();
+        });
+      }}
+      onTransfer={(body) => {
+        if (current) void run(ticketPath(current.id, 'transfer'), body, () => setDialog(null));
+      }}
+      onPause={(reason: PauseReason) =>
+        void run(counterPath('pause'), { reason: PAUSE_REASON_TEXT[reason] }, () => setDialog(null))
+      }
+      onCloseDialog={() => setDialog(null)}
+      onSignOut={onSignOut}
+    />
+  );
+}
+
+/** Resolves once the store moved past `seqBefore` (the command's delta), or after a resync. */
+function caughtUp(store: QueueStore, client: HubClient, seqBefore: number | null): Promise<void> {
+  const moved = () => {
+    const seq = store.getState().seq;
+    return seq !== null && seqBefore !== null && seq > seqBefore;
+  };
+  if (moved()) return Promise.resolve();
+  return new Promise((resolve) => {
+    const off = store.subscribe(() => {
+      if (moved()) done();
+    });
+    const timer = setTimeout(() => {
+      void client.resync().finally(done);
+    }, 1500);
+    function done() {
+      clearTimeout(timer);
+      off();
+      resolve();
+    }
+  });
+}
