@@ -7,18 +7,24 @@ import {
   createQueueStore,
   type HubClient,
   HubError,
-  type Platform,
   type QueueStore,
   useConnection,
   useQueue,
 } from '@luot/ui';
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { CounterPreloadApi } from '../preload/api.ts';
 import { ConnectionBar, useCounterI18n } from './common.tsx';
+import {
+  type DevicesView,
+  devicesApi,
+  devicesText,
+  endDevicesSession,
+  startDevicesSession,
+} from './devices.ts';
 import { CounterChoiceScreen, type Dialog, LoginScreen, WorkScreen } from './screens.tsx';
 import {
   type Action,
   actionForKey,
-  actionForKeypad,
   activeNoShows,
   addNoShow,
   availableActions,
@@ -48,7 +54,8 @@ function storage(): KeyValueStorage | null {
 
 export interface CounterAppProps {
   client: HubClient;
-  platform: Platform;
+  /** The Electron preload's device bridge; null in a browser. Defaults to `window.luotCounter`. */
+  devices?: CounterPreloadApi | null;
 }
 
 type Phase =
@@ -57,7 +64,7 @@ type Phase =
   | { kind: 'choose'; user: User }
   | { kind: 'work'; user: User; counterId: string };
 
-export function CounterApp({ client, platform }: CounterAppProps) {
+export function CounterApp({ client, devices = devicesApi() }: CounterAppProps) {
   const { c, t, language } = useCounterI18n();
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
   const [busy, setBusy] = useState(false);
@@ -68,11 +75,12 @@ export function CounterApp({ client, platform }: CounterAppProps) {
   const connection = useConnection(client);
 
   const toLogin = useCallback(() => {
+    endDevicesSession(devices);
     storage()?.removeItem(SESSION_KEY);
     client.setToken(null);
     client.close();
     setPhase({ kind: 'login' });
-  }, [client]);
+  }, [client, devices]);
 
   /** Who the token is: to the work screen when already signed in at a counter. */
   const resume = useCallback(async () => {
@@ -192,7 +200,7 @@ export function CounterApp({ client, platform }: CounterAppProps) {
       screen = (
         <Work
           client={client}
-          platform={platform}
+          devices={devices}
           store={store}
           user={phase.user}
           counterId={phase.counterId}
@@ -216,7 +224,7 @@ const NO_TICKETS: Record<string, Ticket> = {};
 
 function Work({
   client,
-  platform,
+  devices,
   store,
   user,
   counterId,
@@ -226,7 +234,7 @@ function Work({
   onUnauthorized,
 }: {
   client: HubClient;
-  platform: Platform;
+  devices: CounterPreloadApi | null;
   store: QueueStore;
   user: User;
   counterId: string;
@@ -247,7 +255,9 @@ function Work({
   const [noShows, setNoShows] = useState<RecentNoShow[]>([]);
   const [today, setToday] = useState<MyToday | null>(null);
   const [nowMs, setNowMs] = useState(() => Date.now());
-  const lastFinished = useRef<{ id: string; at: number } | null>(null);
+  const [devicesView, setDevicesView] = useState<DevicesView>(
+    devices ? { kind: 'pending' } : { kind: 'browser' },
+  );
 
   const current = useMemo(() => currentTicket(counter, tickets), [counter, tickets]);
   const waiting = useMemo(() => waitingForCounter(counter, tickets), [counter, tickets]);
@@ -302,7 +312,7 @@ function Work({
   const ticketPath = (id: string, verb: string) => `/api/v1/tickets/${encodeURIComponent(id)}/${verb}`;
   const counterPath = (verb: string) => `/api/v1/counters/${encodeURIComponent(counterId)}/${verb}`;
 
-  /** A button, a shortcut or the keypad. Keys for an action not possible now do nothing (a call while paused says why). */
+  /** A button or a shortcut (the keypad is the main process's). Keys for an action not possible now do nothing (a call while paused says why). */
   const act = (action: Action | null, fromKey = false) => {
     if (!action || busyRef.current) return;
     if (fromKey && !availableActions(counter, current, false)[action]) {
@@ -360,41 +370,21 @@ function Work({
     return () => window.removeEventListener('keydown', onKey);
   }, [paused, dialogOpen]);
 
-  // The keypad (Electron with serial devices): the same actions as the buttons.
-  const number = counter?.number ?? null;
+  // Electron: the main process drives the keypad, the LED sign and the rating pad for this
+  // officer at this counter; it asks for the finish / transfer dialogs a key needs.
   useEffect(() => {
-    const serial = platform.serial;
-    if (!serial || number === null) return;
-    const offKey = serial.onKey((e) => {
-      if (e.address === number && !dialogOpen) actRef.current(actionForKeypad(e.key, paused), true);
-    });
-    const offScore = serial.onScore((e) => {
-      const last = lastFinished.current;
-      if (e.address !== number || !last || Date.now() - last.at > 60_000) return;
-      lastFinished.current = null;
-      void client.request('POST', ticketPath(last.id, 'rating'), { score: e.score }).catch(() => {});
-    });
-    return () => {
-      offKey();
-      offScore();
-    };
-  }, [platform, client, number, paused, dialogOpen]);
-
-  // The LED sign shows the number being called or served, and clears when there is none.
-  const signText = current?.displayNumber ?? '';
-  const signKey = `${signText}:${current?.recallCount ?? 0}`;
-  useEffect(() => {
-    if (!platform.serial || number === null) return;
-    void platform.serial.showOnSign(number, signText).catch(() => {});
-    // signKey: a recall shows (blinks) the same number again
-  }, [platform, number, signText, signKey]);
-
-  const devices =
-    platform.kind === 'browser'
-      ? c('devicesBrowser')
-      : platform.serialAvailable
-        ? c('devicesOn')
-        : c('devicesOff');
+    const token = client.token;
+    if (!devices || !token) return;
+    return startDevicesSession(
+      devices,
+      { token, counterId },
+      {
+        onView: setDevicesView,
+        onNeedsFinish: () => setDialog('finish'),
+        onNeedsTransfer: () => setDialog('transfer'),
+      },
+    );
+  }, [devices, client, counterId]);
 
   if (!counter)
     return (
@@ -416,7 +406,7 @@ function Work({
       nowMs={nowMs}
       busy={busy || signingOut}
       error={error ?? signOutError}
-      devices={devices}
+      devices={devicesText(devicesView, c)}
       dialog={dialog}
       onAction={act}
       onCall={(ticketId) => void run(counterPath('call'), { ticketId })}
@@ -429,7 +419,6 @@ function Work({
         const id = current?.id;
         if (!id) return;
         void run(ticketPath(id, 'finish'), body, () => {
-          lastFinished.current = { id, at: Date.now() };
           setDialog(null);
           loadToday();
         });

@@ -6,7 +6,6 @@ import { counter, services, ticket } from './test-fixtures.ts';
 import {
   ACTION_TEST_IDS,
   actionForKey,
-  actionForKeypad,
   activeNoShows,
   addNoShow,
   availableActions,
@@ -53,13 +52,6 @@ describe('shortcuts', () => {
     expect(actionForKey('F7', true)).toBe('resume');
     expect(actionForKey('F8', false)).toBeNull();
     expect(actionForKey('Enter', false)).toBeNull();
-  });
-
-  it('the keypad drives the same actions', () => {
-    expect(actionForKeypad('next', false)).toBe('callNext');
-    expect(actionForKeypad('no_show', false)).toBe('noShow');
-    expect(actionForKeypad('pause', true)).toBe('resume');
-    expect(actionForKeypad('bogus', false)).toBeNull();
   });
 });
 

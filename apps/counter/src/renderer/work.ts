@@ -38,20 +38,6 @@ export function actionForKey(key: string, paused: boolean): Action | null {
   return null;
 }
 
-/** The keypad's keys (hardware KEYS) → actions. */
-export function actionForKeypad(key: string, paused: boolean): Action | null {
-  const map: Record<string, Action> = {
-    next: 'callNext',
-    recall: 'recall',
-    start: 'start',
-    finish: 'finish',
-    no_show: 'noShow',
-    transfer: 'transfer',
-    pause: paused ? 'resume' : 'pause',
-  };
-  return map[key] ?? null;
-}
-
 /** What the officer may do now (the hub refuses the rest anyway; this keeps buttons honest). */
 export function availableActions(
   counter: Pick<Counter, 'state'> | null,
