@@ -155,6 +155,7 @@ async function main(): Promise<void> {
     });
     const rssWithSockets = mark(`calls with ${PLAN.displays} sockets (connected)`);
     many.close();
+    // A memory reading, not a test: give the hub a moment to drop the closed sockets' buffers.
     await new Promise((r) => setTimeout(r, 500));
     mark(`${PLAN.displays} sockets closed`);
 

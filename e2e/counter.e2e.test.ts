@@ -2,6 +2,7 @@
 // the rating tablet page, and a hub restart in the middle of a call. Tickets are issued through the
 // REST API as a kiosk device. Every state is saved to e2e/screenshots/counter-<state>-landscape.png.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { connected } from '../apps/hub/test/harness.ts';
 import { byTestId, type E2E, type KioskPage, startE2E, textOf, visible, waitForText } from './harness.ts';
 
 const A = { username: 'canbo-quay2', counterId: 'c2' }; // Quầy 2: Hộ tịch
@@ -65,16 +66,39 @@ async function ticket(id: string): Promise<any> {
   return res.body.ticket;
 }
 
-/** Polls the API until the ticket matches (the page acts asynchronously). */
+/**
+ * Resolves once the ticket matches: checked now, then on every `queue:changed` the hub
+ * publishes (the page acts asynchronously), never by polling on a timer.
+ */
 async function ticketBecomes(id: string, check: (t: any) => boolean, timeout = 15_000): Promise<any> {
-  const deadline = Date.now() + timeout;
-  let last: any = null;
-  while (Date.now() < deadline) {
-    last = await ticket(id);
-    if (check(last)) return last;
-    await new Promise((r) => setTimeout(r, 150));
+  const socket = e2e.hub.socket(e2e.adminToken);
+  try {
+    await connected(socket);
+    const changed = new Promise<any>((resolve) => {
+      socket.on('queue:changed', (event: { tickets: any[] }) => {
+        const t = event.tickets.find((x) => x.id === id);
+        if (t && check(t)) resolve(t);
+      });
+    });
+    const now = await ticket(id);
+    if (check(now)) return now;
+    let timer: NodeJS.Timeout | undefined;
+    const expired = new Promise<never>((_, reject) => {
+      timer = setTimeout(async () => {
+        const last = await ticket(id).catch(() => null);
+        reject(
+          new Error(`e2e: ticket ${id} did not reach the expected state; it is ${JSON.stringify(last)}`),
+        );
+      }, timeout);
+    });
+    try {
+      return await Promise.race([changed, expired]);
+    } finally {
+      clearTimeout(timer);
+    }
+  } finally {
+    socket.close();
   }
-  throw new Error(`e2e: ticket ${id} did not reach the expected state; it is ${JSON.stringify(last)}`);
 }
 
 async function signIn(page: KioskPage, username: string): Promise<void> {

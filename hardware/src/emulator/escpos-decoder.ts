@@ -330,12 +330,12 @@ export class EscPosDecoder {
     if (this.closed) return null;
     this.closed = true;
     if (this.pending.length) {
-      this.skip(`truncated command at end of data: ${hex(this.pending.subarray(0, 16))}`);
+      this.passOver(`truncated command at end of data: ${hex(this.pending.subarray(0, 16))}`);
       this.count(this.pending.length);
       this.pending = Buffer.alloc(0);
     }
     if (this.bulk) {
-      this.skip(`truncated payload: ${this.bulk.filled}/${this.bulk.length} bytes`);
+      this.passOver(`truncated payload: ${this.bulk.filled}/${this.bulk.length} bytes`);
       this.bulk = null;
     }
     this.flushLine(null);
@@ -368,7 +368,7 @@ export class EscPosDecoder {
     this.t.bytes += n;
   }
 
-  private skip(message: string): void {
+  private passOver(message: string): void {
     this.t.skipped.push(message);
     this.opts.log?.(`escpos: skipped ${message}`);
   }
@@ -534,7 +534,7 @@ export class EscPosDecoder {
         return this.stepFs(d, pos, avail);
       default:
         this.count(1);
-        this.skip(`control byte ${hex([b])}`);
+        this.passOver(`control byte ${hex([b])}`);
         return 1;
     }
   }
@@ -548,7 +548,7 @@ export class EscPosDecoder {
       this.count(3, true);
       if (c === 0x04) {
         if (n >= 1 && n <= 4) this.opts.onRequest?.({ kind: 'dle-eot', n });
-        else this.skip(`DLE EOT ${n}`);
+        else this.passOver(`DLE EOT ${n}`);
       }
       return 3;
     }
@@ -562,7 +562,7 @@ export class EscPosDecoder {
       return len;
     }
     this.count(1);
-    this.skip(`DLE ${hex([c])}`);
+    this.passOver(`DLE ${hex([c])}`);
     return 1;
   }
 
@@ -581,7 +581,7 @@ export class EscPosDecoder {
         }
         if (avail >= 35) {
           this.count(35);
-          this.skip('ESC D without NUL');
+          this.passOver('ESC D without NUL');
           return 35;
         }
         return 0;
@@ -593,7 +593,7 @@ export class EscPosDecoder {
         const n = d[pos + 3]! + d[pos + 4]! * 256;
         const k = m === 32 || m === 33 ? n * 3 : n;
         this.count(5);
-        this.skip(`ESC * bit image (${k} bytes)`);
+        this.passOver(`ESC * bit image (${k} bytes)`);
         this.startBulk(k, () => {}, false);
         return 5;
       }
@@ -619,7 +619,7 @@ export class EscPosDecoder {
         const len = d[pos + 3]! + d[pos + 4]! * 256;
         this.count(5);
         if (fn === 0x41) this.t.beeps++;
-        else this.skip(`ESC ( ${String.fromCharCode(fn)} (${len} bytes)`);
+        else this.passOver(`ESC ( ${String.fromCharCode(fn)} (${len} bytes)`);
         this.startBulk(len, () => {}, false);
         return 5;
       }
@@ -642,7 +642,7 @@ export class EscPosDecoder {
     const params = ESC_FIXED[c];
     if (params === undefined) {
       this.count(2);
-      this.skip(`ESC ${hex([c])}`);
+      this.passOver(`ESC ${hex([c])}`);
       return 2;
     }
     const len = 2 + params;
@@ -730,7 +730,7 @@ export class EscPosDecoder {
         if (avail < 3) return 0;
         if (d[pos + 2] !== 0x30) {
           this.count(2);
-          this.skip(`GS v ${hex([d[pos + 2]!])}`);
+          this.passOver(`GS v ${hex([d[pos + 2]!])}`);
           return 2;
         }
         if (avail < 8) return 0;
@@ -766,7 +766,7 @@ export class EscPosDecoder {
         if (fn === 0x6b && len >= 2) {
           this.startBulk(len, (data) => this.gsParenK(data));
         } else {
-          this.skip(`GS ( ${String.fromCharCode(fn)} (${len} bytes)`);
+          this.passOver(`GS ( ${String.fromCharCode(fn)} (${len} bytes)`);
           this.startBulk(len, () => {}, false);
         }
         return 5;
@@ -776,7 +776,7 @@ export class EscPosDecoder {
         if (avail < 7) return 0;
         const len = d[pos + 3]! + d[pos + 4]! * 256 + d[pos + 5]! * 65536 + d[pos + 6]! * 16777216;
         this.count(7);
-        this.skip(`GS 8 ${String.fromCharCode(d[pos + 2]!)} (${len} bytes)`);
+        this.passOver(`GS 8 ${String.fromCharCode(d[pos + 2]!)} (${len} bytes)`);
         this.startBulk(len, () => {}, false);
         return 7;
       }
@@ -806,7 +806,7 @@ export class EscPosDecoder {
         if (avail < 4) return 0;
         const k = d[pos + 2]! * d[pos + 3]! * 8;
         this.count(4);
-        this.skip(`GS * downloaded bit image (${k} bytes)`);
+        this.passOver(`GS * downloaded bit image (${k} bytes)`);
         this.startBulk(k, () => {}, false);
         return 4;
       }
@@ -822,7 +822,7 @@ export class EscPosDecoder {
     const params = GS_FIXED[c];
     if (params === undefined) {
       this.count(2);
-      this.skip(`GS ${hex([c])}`);
+      this.passOver(`GS ${hex([c])}`);
       return 2;
     }
     const len = 2 + params;
@@ -861,24 +861,24 @@ export class EscPosDecoder {
       if (avail < 5) return 0;
       const len = d[pos + 3]! + d[pos + 4]! * 256;
       this.count(5);
-      this.skip(`FS ( ${String.fromCharCode(d[pos + 2]!)} (${len} bytes)`);
+      this.passOver(`FS ( ${String.fromCharCode(d[pos + 2]!)} (${len} bytes)`);
       this.startBulk(len, () => {}, false);
       return 5;
     }
     const params = fixed[c];
     if (params === undefined) {
       this.count(2);
-      this.skip(`FS ${hex([c])}`);
+      this.passOver(`FS ${hex([c])}`);
       return 2;
     }
     if (avail < 2 + params) return 0;
     this.count(2 + params);
-    if (c === 0x70) this.skip('FS p (NV bit image)');
+    if (c === 0x70) this.passOver('FS p (NV bit image)');
     return 2 + params;
   }
 
   private giveUp(d: Buffer, pos: number): number {
-    this.skip(`unterminated command ${hex(d.subarray(pos, pos + 8))}`);
+    this.passOver(`unterminated command ${hex(d.subarray(pos, pos + 8))}`);
     this.count(2);
     return 2;
   }
@@ -895,7 +895,7 @@ export class EscPosDecoder {
     const cn = data[0]!;
     const fn = data[1]!;
     if (cn !== 0x31) {
-      this.skip(`GS ( k cn=${cn} fn=${fn} (not QR)`);
+      this.passOver(`GS ( k cn=${cn} fn=${fn} (not QR)`);
       return;
     }
     const p = data[2] ?? 0;
@@ -916,13 +916,13 @@ export class EscPosDecoder {
         this.printQr();
         break;
       default:
-        this.skip(`GS ( k QR fn=${fn}`);
+        this.passOver(`GS ( k QR fn=${fn}`);
     }
   }
 
   private printQr(): void {
     if (!this.qrData) {
-      this.skip('QR print without stored data');
+      this.passOver('QR print without stored data');
       return;
     }
     this.flushLine(null);

@@ -4,16 +4,16 @@
 // what the renderer sends, the device bridge's life), devices.ts (sign, keypad, rating pad).
 // Expected layout once bundled: main.mjs and preload.cjs side by side.
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, type IpcMainInvokeEvent, ipcMain, Menu, session } from 'electron';
-import { COUNTER_IPC } from '../preload/channels.ts';
-import { type CounterConfig, loadCounterConfig } from './config.ts';
-import { createDevicesManager, shellConfig } from './ipc.ts';
 import {
   contentSecurityPolicy,
   crashReloadPolicy,
   isAllowedNavigation,
   secureWebPreferences,
-} from './security.ts';
+} from '@luot/shell';
+import { app, BrowserWindow, dialog, type IpcMainInvokeEvent, ipcMain, Menu, session } from 'electron';
+import { COUNTER_IPC } from '../preload/channels.ts';
+import { type CounterConfig, loadCounterConfig } from './config.ts';
+import { createDevicesManager, shellConfig } from './ipc.ts';
 
 const PRELOAD = join(import.meta.dirname, 'preload.cjs');
 const RETRY_LOAD_MS = 5000;

@@ -5,6 +5,12 @@
 // Expected layout once bundled: main.mjs and preload.cjs side by side.
 import { join } from 'node:path';
 import {
+  contentSecurityPolicy,
+  crashReloadPolicy,
+  isAllowedNavigation,
+  secureWebPreferences,
+} from '@luot/shell';
+import {
   app,
   BrowserWindow,
   dialog,
@@ -18,12 +24,6 @@ import { IPC } from '../preload/channels.ts';
 import { type KioskConfig, loadKioskConfig } from './config.ts';
 import { createTokenStore, isDeviceToken, parsePrintJob, printViaHub } from './ipc.ts';
 import { printLocally } from './print.ts';
-import {
-  contentSecurityPolicy,
-  crashReloadPolicy,
-  isAllowedNavigation,
-  secureWebPreferences,
-} from './security.ts';
 
 const PRELOAD = join(import.meta.dirname, 'preload.cjs');
 const RETRY_LOAD_MS = 5000;

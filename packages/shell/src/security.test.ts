@@ -6,7 +6,7 @@ import {
   secureWebPreferences,
 } from './security.ts';
 
-describe('counter window security', () => {
+describe('Electron window security', () => {
   it('keeps context isolation and the sandbox on, Node off', () => {
     expect(secureWebPreferences('/p.js')).toMatchObject({
       contextIsolation: true,

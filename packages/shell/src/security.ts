@@ -1,4 +1,4 @@
-// The kiosk window's security rules, as plain data and functions (tested under Node).
+// Electron window security rules shared by the kiosk and counter shells, as plain data and functions (tested under Node).
 
 /** BrowserWindow webPreferences: never loosened, not even for tests. */
 export function secureWebPreferences(preload: string) {
