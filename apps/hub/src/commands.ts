@@ -33,6 +33,7 @@ import {
   PrintResponse,
   QueueSnapshot,
   RatingRequest,
+  RecentNoShowsResponse,
   ServicesResponse,
   SetPrinterRequest,
   StatsDayQuery,
@@ -44,9 +45,11 @@ import {
 import { z } from 'zod';
 import type { Principal } from './auth.ts';
 import { deviceInfo, deviceRow, listDevices, setPrinter } from './devices.ts';
+import { once } from './engine/idempotency.ts';
 import { counters, type EngineCtx, tickets } from './engine/index.ts';
 import { type Hub, VERSION } from './hub.ts';
 import { printTicket } from './print-ticket.ts';
+import { type TicketRow, ticketFromRow } from './store.ts';
 
 export type Access = 'public' | { users?: readonly Role[]; devices?: readonly DeviceKind[] };
 const ANY_TOKEN = {
@@ -85,6 +88,64 @@ const command = <P, B, Q, R>(c: Command<P, B, Q, R>) => c as unknown as Command;
 
 type IdOnly = z.infer<typeof IdParams>;
 
+/**
+ * Wraps an engine call so that, given an Idempotency-Key, a retry replays the first result
+ * (see engine/idempotency.ts). Without a key the command simply runs.
+ */
+function idempotent<T>(
+  key: string | undefined,
+  path: string,
+  request: { params: unknown; body: unknown },
+  run: (ctx: EngineCtx) => T,
+): (ctx: EngineCtx) => T {
+  if (!key) return run;
+  return (ctx) => once(ctx, { key, command: path, request: JSON.stringify(request) }, () => run(ctx));
+}
+
+/**
+ * A POST on one ticket or counter (`…/:id/verb`), idempotent with a key, answered with the
+ * object as it is after the change.
+ */
+function idCommand(
+  path: string,
+  summary: string,
+  run: (ctx: EngineCtx, id: string, body: never) => string,
+  opts: {
+    body: z.ZodType;
+    access: Access;
+    reason: string;
+    response: z.ZodType;
+    answer: (hub: Hub, id: string) => unknown;
+  },
+): Command {
+  return command({
+    method: 'POST',
+    path,
+    summary,
+    access: opts.access,
+    params: IdParams,
+    body: opts.body,
+    response: opts.response,
+    idempotencyKey: true,
+    handler: async ({
+      hub,
+      principal,
+      params,
+      body: b,
+      idempotencyKey,
+    }: CommandInput<IdOnly, unknown, unknown>) => {
+      const id = await hub.exec(
+        principal,
+        opts.reason,
+        idempotent(idempotencyKey, path, { params, body: b }, (ctx) => run(ctx, params.id, b as never)),
+      );
+      return opts.answer(hub, id);
+    },
+  });
+}
+
+const verbOf = (path: string) => path.split('/').pop()!;
+
 /** A ticket command answered with the ticket as it is after the change. */
 function ticketCommand(
   path: string,
@@ -93,41 +154,28 @@ function ticketCommand(
   body: z.ZodType = EmptyBody,
   access: Access = STAFF,
 ): Command {
-  return command({
-    method: 'POST',
-    path,
-    summary,
-    access,
-    params: IdParams,
+  return idCommand(path, summary, run, {
     body,
+    access,
+    reason: verbOf(path),
     response: TicketResponse,
-    handler: async ({ hub, principal, params, body: b }: CommandInput<IdOnly, unknown, unknown>) => {
-      const id = await hub.exec(principal, path.split('/').pop()!, (ctx) => run(ctx, params.id, b as never));
-      return { ticket: hub.store.ticket(id)! };
-    },
+    answer: (hub, id) => ({ ticket: hub.store.ticket(id)! }),
   });
 }
 
+/** A counter command answered with the counter as it is after the change. */
 function counterCommand(
   path: string,
   summary: string,
   run: (ctx: EngineCtx, id: string, body: never) => string,
   body: z.ZodType = EmptyBody,
 ): Command {
-  return command({
-    method: 'POST',
-    path,
-    summary,
-    access: STAFF,
-    params: IdParams,
+  return idCommand(path, summary, run, {
     body,
+    access: STAFF,
+    reason: `counter:${verbOf(path)}`,
     response: CounterResponse,
-    handler: async ({ hub, principal, params, body: b }: CommandInput<IdOnly, unknown, unknown>) => {
-      const id = await hub.exec(principal, `counter:${path.split('/').pop()}`, (ctx) =>
-        run(ctx, params.id, b as never),
-      );
-      return { counter: hub.store.counter(hub.store.counterRow(id)!) };
-    },
+    answer: (hub, id) => ({ counter: hub.store.counter(hub.store.counterRow(id)!) }),
   });
 }
 
@@ -136,6 +184,16 @@ function parseOpeningHours(raw: string): OpeningHours | null {
   try {
     const parsed = OpeningHours.safeParse(JSON.parse(raw));
     return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The notice text from the centre's settings JSON, or null. */
+function centreNotice(settings: string): string | null {
+  try {
+    const notice = (JSON.parse(settings) as { notice?: unknown }).notice;
+    return typeof notice === 'string' && notice.trim() ? notice.trim() : null;
   } catch {
     return null;
   }
@@ -342,6 +400,7 @@ export const COMMANDS = {
           hotline: c.hotline,
           openingHours: openingHours ?? [],
           openNow: isOpenAt(openingHours ?? [], hub.now(), c.time_zone),
+          notice: centreNotice(c.settings),
         },
       };
     },
@@ -361,6 +420,31 @@ export const COMMANDS = {
     access: ANY_TOKEN,
     response: CountersResponse,
     handler: ({ hub }) => ({ counters: hub.store.counters() }),
+  }),
+  'counters:no-shows': command({
+    method: 'GET',
+    path: '/api/v1/counters/:id/no-shows',
+    summary: 'No-shows at this counter that may still be reinstated, newest first',
+    access: STAFF,
+    params: IdParams,
+    response: RecentNoShowsResponse,
+    handler: ({ hub, params }: CommandInput<IdOnly, unknown, unknown>) => {
+      if (!hub.store.counterRow(params.id)) throw new LuotError('not_found', `no counter ${params.id}`);
+      const grace = hub.engine.options.reinstateGraceMs;
+      const rows = hub.store
+        .sql<TicketRow>(
+          `SELECT * FROM tickets WHERE status = 'no_show' AND counter_id = ? AND no_show_at >= ?
+           ORDER BY no_show_at DESC LIMIT 50`,
+        )
+        .all(params.id, hub.now() - grace);
+      return {
+        noShows: rows.map((row) => ({
+          ticket: ticketFromRow(row),
+          at: new Date(row.no_show_at!).toISOString(),
+        })),
+        graceMinutes: Math.round(grace / 60_000),
+      };
+    },
   }),
   'counters:sign-in': counterCommand(
     '/api/v1/counters/:id/sign-in',
@@ -389,8 +473,14 @@ export const COMMANDS = {
     params: IdParams,
     body: EmptyBody,
     response: NullableTicketResponse,
-    handler: async ({ hub, principal, params }: CommandInput<IdOnly, unknown, unknown>) => {
-      const id = await hub.exec(principal, 'call-next', (ctx) => tickets.callNext(ctx, params.id));
+    idempotencyKey: true,
+    handler: async ({ hub, principal, params, idempotencyKey }: CommandInput<IdOnly, unknown, unknown>) => {
+      const path = '/api/v1/counters/:id/call-next';
+      const id = await hub.exec(
+        principal,
+        'call-next',
+        idempotent(idempotencyKey, path, { params, body: {} }, (ctx) => tickets.callNext(ctx, params.id)),
+      );
       return { ticket: id ? hub.store.ticket(id)! : null };
     },
   }),
@@ -402,14 +492,21 @@ export const COMMANDS = {
     params: IdParams,
     body: CallTicketRequest,
     response: TicketResponse,
+    idempotencyKey: true,
     handler: async ({
       hub,
       principal,
       params,
       body,
+      idempotencyKey,
     }: CommandInput<IdOnly, z.infer<typeof CallTicketRequest>, unknown>) => {
-      const id = await hub.exec(principal, 'call', (ctx) =>
-        tickets.callTicket(ctx, params.id, body.ticketId),
+      const path = '/api/v1/counters/:id/call';
+      const id = await hub.exec(
+        principal,
+        'call',
+        idempotent(idempotencyKey, path, { params, body }, (ctx) =>
+          tickets.callTicket(ctx, params.id, body.ticketId),
+        ),
       );
       return { ticket: hub.store.ticket(id)! };
     },

@@ -9,6 +9,11 @@ import type { Auth } from './auth.ts';
 import type { Logger } from './log.ts';
 import type { Store } from './store.ts';
 
+/** The demo centre's scrolling notice on the wall displays. */
+const DEMO_NOTICE =
+  'Trung tâm làm việc sáng 7:00–11:30, chiều 13:00–17:00 từ thứ Hai đến thứ Sáu, sáng thứ Bảy 7:30–11:30. ' +
+  'Công dân vui lòng giữ phiếu và theo dõi số trên màn hình. Có thể nộp hồ sơ trực tuyến tại dichvucong.gov.vn.';
+
 export const CATALOG_FILE = join(
   dirname(fileURLToPath(import.meta.url)),
   '..',
@@ -57,10 +62,19 @@ export function seedDemo(store: Store, catalog: Catalog): void {
   store.tx(() => {
     store
       .sql(
-        `INSERT INTO centre (id, code, name, name_en, time_zone, address, hotline, opening_hours)
-         VALUES (1, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO centre (id, code, name, name_en, time_zone, address, hotline, opening_hours, settings)
+         VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(c.code, c.name, c.nameEn, c.timeZone, c.address, c.hotline, JSON.stringify(c.openingHours));
+      .run(
+        c.code,
+        c.name,
+        c.nameEn,
+        c.timeZone,
+        c.address,
+        c.hotline,
+        JSON.stringify(c.openingHours),
+        JSON.stringify({ notice: DEMO_NOTICE }),
+      );
     const starts = catalog.fields.map((f) => f.start).sort((a, b) => a - b);
     catalog.fields.forEach((f, i) => {
       // A field's range runs up to the next field's start (9001..9500 before 9501).

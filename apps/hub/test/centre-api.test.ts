@@ -40,6 +40,7 @@ describe('GET /api/v1/centre', () => {
         { days: [6], open: '07:30', close: '11:30' },
       ],
       openNow: false,
+      notice: expect.stringContaining('dichvucong.gov.vn'),
     });
     for (const token of tokens.slice(1)) expect(await centre(token)).toEqual(first);
   });

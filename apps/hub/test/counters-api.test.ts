@@ -1,6 +1,14 @@
 // Services, counters and the queue over REST: lists, sign-in/out, pause/resume, call-next and call.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { act, expectError, expectOk, expectTicketShape, issue, officerAt } from './api-helpers.ts';
+import {
+  act,
+  expectError,
+  expectOk,
+  expectTicketShape,
+  issue,
+  manualClock,
+  officerAt,
+} from './api-helpers.ts';
 import { startTestHub, type TestHub } from './harness.ts';
 
 describe('services, counters and queue reads', () => {
@@ -228,5 +236,50 @@ describe('counter sign-in, pause, resume, sign-out and calling', () => {
     // Another officer cannot call at c1.
     const other = await t.user('canbo-x', 'officer');
     expectError(await act(t, other.token, 'counters/c1/call', { ticketId: elsewhere.id }), 403, 'forbidden');
+  });
+});
+
+describe('GET /api/v1/counters/:id/no-shows', () => {
+  const clock = manualClock('2025-05-12T01:30:00.000Z'); // 08:30 in Cần Thơ
+  let t: TestHub;
+  beforeAll(async () => {
+    t = await startTestHub({ now: clock.now });
+  });
+  afterAll(() => t.close());
+
+  it('lists this counter’s no-shows within the reinstate window, newest first, and nothing else', async () => {
+    const officer = await officerAt(t, 'ns-officer', 'c1');
+    const other = await officerAt(t, 'ns-other', 'c2');
+    const kiosk = await t.pairDevice('kiosk');
+    const a = await issue(t, kiosk, { serviceId: 'hotich' });
+    const b = await issue(t, kiosk, { serviceId: 'hotich' });
+    const c = await issue(t, kiosk, { serviceId: 'hotich' });
+    expectOk(await act(t, officer.token, 'counters/c1/call-next'));
+    expectOk(await act(t, officer.token, `tickets/${a.id}/no-show`));
+    clock.advance(10 * 60_000);
+    expectOk(await act(t, officer.token, 'counters/c1/call-next'));
+    expectOk(await act(t, officer.token, `tickets/${b.id}/no-show`));
+    expectOk(await act(t, other.token, 'counters/c2/call-next'));
+    expectOk(await act(t, other.token, `tickets/${c.id}/no-show`));
+    const list = expectOk(await t.api('GET', '/api/v1/counters/c1/no-shows', { token: officer.token }));
+    expect(list.graceMinutes).toBe(15);
+    expect(list.noShows.map((n: any) => n.ticket.id)).toEqual([b.id, a.id]);
+    expect(list.noShows[0].ticket.status).toBe('no_show');
+    expect(Date.parse(list.noShows[0].at)).toBe(clock.now());
+    // Past the window, the first drops off; a reinstated one is no longer a no-show.
+    clock.advance(6 * 60_000);
+    const later = expectOk(await t.api('GET', '/api/v1/counters/c1/no-shows', { token: officer.token }));
+    expect(later.noShows.map((n: any) => n.ticket.id)).toEqual([b.id]);
+    expectOk(await act(t, officer.token, `tickets/${b.id}/reinstate`));
+    const none = expectOk(await t.api('GET', '/api/v1/counters/c1/no-shows', { token: officer.token }));
+    expect(none.noShows).toEqual([]);
+    expectError(
+      await t.api('GET', '/api/v1/counters/nope/no-shows', { token: officer.token }),
+      404,
+      'not_found',
+    );
+    expectError(await t.api('GET', '/api/v1/counters/c1/no-shows'), 401, 'unauthorized');
+    const display = await t.pairDevice('display');
+    expectError(await t.api('GET', '/api/v1/counters/c1/no-shows', { token: display }), 403, 'forbidden');
   });
 });

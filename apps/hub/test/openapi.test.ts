@@ -40,6 +40,7 @@ const ADDITIONS: [string, string][] = [
   ['put', '/api/v1/devices/{id}/printer'],
   ['post', '/api/v1/tickets/{id}/print'],
   ['get', '/api/v1/centre'],
+  ['get', '/api/v1/counters/{id}/no-shows'],
 ];
 
 describe('GET /api/v1/openapi.json', () => {
@@ -87,6 +88,12 @@ describe('GET /api/v1/openapi.json', () => {
       expect.objectContaining({ name: 'Idempotency-Key', in: 'header' }),
     );
     expect(issue.security).toEqual([{ bearer: [] }]);
+    // Staff commands take a key too, so a terminal can retry them after a lost answer.
+    for (const path of ['/api/v1/tickets/{id}/finish', '/api/v1/counters/{id}/call-next']) {
+      expect(doc.paths[path].post.parameters).toContainEqual(
+        expect.objectContaining({ name: 'Idempotency-Key', in: 'header' }),
+      );
+    }
     const stats = doc.paths['/api/v1/stats/day'].get;
     expect(stats.parameters).toContainEqual(
       expect.objectContaining({ name: 'date', in: 'query', required: false }),

@@ -1,3 +1,4 @@
+export * from './call-order.ts';
 export * from './domain.ts';
 export * from './errors.ts';
 export * from './events.ts';
@@ -5,3 +6,4 @@ export * from './numbering.ts';
 export * from './opening-hours.ts';
 export * from './schemas.ts';
 export * from './service-day.ts';
+export * from './speech/index.ts';

@@ -204,6 +204,7 @@ export const Centre = z.object({
   hotline: z.string(),
   openingHours: OpeningHours.describe('empty: always open'),
   openNow: z.boolean().describe('whether the centre is within its opening hours, by the hub clock'),
+  notice: z.string().nullable().describe('text the wall displays scroll; null: none'),
 });
 export type Centre = z.infer<typeof Centre>;
 export const CentreResponse = z.object({ centre: Centre });
@@ -274,6 +275,13 @@ export const MeTodayResponse = z.object({
   noShow: z.number().int().describe('tickets this officer marked as no-show today'),
 });
 export type MeTodayResponse = z.infer<typeof MeTodayResponse>;
+
+/** GET /api/v1/counters/:id/no-shows (added): no-shows at a counter that may still be reinstated. */
+export const RecentNoShowsResponse = z.object({
+  noShows: z.array(z.object({ ticket: Ticket, at: IsoTime.describe('when it was marked no-show') })),
+  graceMinutes: z.number().int().describe('how long after a no-show it may be reinstated'),
+});
+export type RecentNoShowsResponse = z.infer<typeof RecentNoShowsResponse>;
 
 // ---- Devices and printing (added) -----------------------------------------
 

@@ -22,9 +22,11 @@ import {
   startDevicesSession,
 } from './devices.ts';
 import { CounterChoiceScreen, type Dialog, LoginScreen, WorkScreen } from './screens.tsx';
+import { SendCancelled, sendOnce } from './send.ts';
 import {
   type Action,
   actionForKey,
+  actionLabel,
   activeNoShows,
   addNoShow,
   availableActions,
@@ -35,6 +37,7 @@ import {
   PAUSE_REASON_TEXT,
   type PauseReason,
   parseMyToday,
+  parseNoShows,
   type RecentNoShow,
   waitingForCounter,
 } from './work.ts';
@@ -268,6 +271,20 @@ function Work({
     return () => clearInterval(timer);
   }, []);
 
+  // Recent no-shows come from the hub, so a reload or another terminal still offers them.
+  const loadNoShows = useCallback(() => {
+    client
+      .request('GET', `/api/v1/counters/${encodeURIComponent(counterId)}/no-shows`)
+      .then((raw) => setNoShows(parseNoShows(raw)))
+      .catch(() => {});
+  }, [client, counterId]);
+  useEffect(() => {
+    loadNoShows();
+    return client.on('connection', (state) => {
+      if (state === 'online') loadNoShows();
+    });
+  }, [client, loadNoShows]);
+
   const loadToday = useCallback(() => {
     client
       .request('GET', '/api/v1/me/today')
@@ -284,6 +301,8 @@ function Work({
    * Runs one command: nothing else until it answers and the store has seen its change (the
    * socket delta, or a resync after 1.5 s), so a fast second key press never acts on stale state.
    */
+  const [sending, setSending] = useState<string | null>(null);
+  const sendAbort = useRef<AbortController | null>(null);
   const run = useCallback(
     async <T,>(path: string, body: unknown, after?: (data: T) => void): Promise<boolean> => {
       if (busyRef.current) return false;
@@ -291,23 +310,37 @@ function Work({
       setBusy(true);
       setError(null);
       const seqBefore = store.getState().seq;
+      const label = actionLabel(path, c);
+      const abort = new AbortController();
+      sendAbort.current = abort;
       try {
-        const data = await client.request<T>('POST', path, body ?? {});
+        // One Idempotency-Key for this press: sent again after a hub restart, done once.
+        const data = await sendOnce<T>(client, path, body ?? {}, {
+          signal: abort.signal,
+          onWaiting: (waiting) => setSending(waiting ? label : null),
+        });
         after?.(data);
         await caughtUp(store, client, seqBefore);
         return true;
       } catch (err) {
+        if (err instanceof SendCancelled) return false;
         if (err instanceof HubError && err.status === 401) onUnauthorized();
-        setError(errorText(err, language));
+        setError(
+          err instanceof HubError && err.isNetwork
+            ? c('sendGaveUp', { action: label })
+            : errorText(err, language),
+        );
         if (err instanceof HubError && err.isNetwork) void client.resync();
         return false;
       } finally {
+        sendAbort.current = null;
         busyRef.current = false;
         setBusy(false);
       }
     },
-    [client, store, language, onUnauthorized],
+    [client, store, language, onUnauthorized, c],
   );
+  useEffect(() => () => sendAbort.current?.abort(), []);
 
   const ticketPath = (id: string, verb: string) => `/api/v1/tickets/${encodeURIComponent(id)}/${verb}`;
   const counterPath = (verb: string) => `/api/v1/counters/${encodeURIComponent(counterId)}/${verb}`;
@@ -406,6 +439,8 @@ function Work({
       nowMs={nowMs}
       busy={busy || signingOut}
       error={error ?? signOutError}
+      sending={sending}
+      onCancelSend={() => sendAbort.current?.abort()}
       devices={devicesText(devicesView, c)}
       dialog={dialog}
       onAction={act}

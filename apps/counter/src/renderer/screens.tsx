@@ -240,6 +240,9 @@ export interface WorkScreenProps {
   /** A command is in flight: every action button is disabled. */
   busy: boolean;
   error: string | null;
+  /** An action waiting for the hub to come back (sent again with the same key): its label. */
+  sending?: string | null;
+  onCancelSend?: () => void;
   devices: string;
   dialog: Dialog;
   onAction: (action: Action) => void;
@@ -337,6 +340,19 @@ export function WorkScreen(props: WorkScreenProps) {
               </button>
             ))}
           </div>
+          {props.sending ? (
+            <div className="c-sending" role="status" data-testid="action-waiting">
+              <span>{c('sendWaiting', { action: props.sending })}</span>
+              <button
+                type="button"
+                className="c-sending__cancel"
+                data-testid="action-waiting-cancel"
+                onClick={props.onCancelSend}
+              >
+                {c('sendCancel')}
+              </button>
+            </div>
+          ) : null}
           <p className="c-error c-action-error" role="alert" data-testid="action-error" hidden={!error}>
             {error ?? ''}
           </p>

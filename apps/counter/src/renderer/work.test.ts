@@ -6,6 +6,7 @@ import { counter, services, ticket } from './test-fixtures.ts';
 import {
   ACTION_TEST_IDS,
   actionForKey,
+  actionLabel,
   activeNoShows,
   addNoShow,
   availableActions,
@@ -17,6 +18,7 @@ import {
   formatDuration,
   longestWaitSeconds,
   parseMyToday,
+  parseNoShows,
   REINSTATE_GRACE_MS,
   SHORTCUTS,
   searchProcedures,
@@ -225,5 +227,22 @@ describe('errors', () => {
     });
     expect(parseMyToday(null)).toBeNull();
     expect(parseMyToday({ error: {} })).toBeNull();
+  });
+});
+
+describe('recent no-shows from the hub', () => {
+  it('parses the answer of GET /counters/:id/no-shows, and ignores a broken one', () => {
+    const t = ticket({ id: 'ns1', status: 'no_show', counterId: 'c1' });
+    const list = parseNoShows({ noShows: [{ ticket: t, at: '2025-05-12T02:00:00.000Z' }], graceMinutes: 15 });
+    expect(list).toEqual([{ ticket: t, at: Date.parse('2025-05-12T02:00:00.000Z') }]);
+    expect(parseNoShows({ noShows: [{ ticket: { id: 1 }, at: 'x' }] })).toEqual([]);
+    expect(parseNoShows(null)).toEqual([]);
+  });
+
+  it('names a pending command by its button', () => {
+    const t = (k: string) => `<${k}>`;
+    expect(actionLabel('/api/v1/tickets/abc/no-show', t)).toBe('<noShow>');
+    expect(actionLabel('/api/v1/counters/c1/call-next', t)).toBe('<callNext>');
+    expect(actionLabel('/api/v1/tickets/abc/finish', t)).toBe('<finish>');
   });
 });

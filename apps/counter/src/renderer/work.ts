@@ -1,7 +1,7 @@
 // The counter terminal's logic as pure functions (no React, no DOM, no I/O): which actions are
 // possible, the keyboard shortcuts, the waiting list, recent no-shows, the finish picker's
 // selection and how hub errors read. Tested under Node (work.test.ts).
-import type { Counter, Service, Ticket } from '@luot/shared';
+import { type Counter, RecentNoShowsResponse, type Service, type Ticket, waitingOrder } from '@luot/shared';
 import { filterBySearch, HubError, type Language } from '@luot/ui';
 
 // ---- actions and shortcuts ------------------------------------------------------
@@ -103,17 +103,9 @@ export function formatDuration(seconds: number, language: Language = 'vi'): stri
 
 // ---- the waiting list -------------------------------------------------------------
 
-/** Waiting tickets this counter may call: its fields (not sent to another counter), or sent to it. */
+/** Waiting tickets this counter may call, in the order the hub will call them (@luot/shared waitingOrder). */
 export function waitingForCounter(counter: Counter | null, tickets: Record<string, Ticket>): Ticket[] {
-  if (!counter) return [];
-  const fields = new Set(counter.serviceIds);
-  return sortWaiting(
-    Object.values(tickets).filter(
-      (t) =>
-        t.status === 'waiting' &&
-        (t.targetCounterId === counter.id || (t.targetCounterId === null && fields.has(t.serviceId))),
-    ),
-  );
+  return counter ? waitingOrder(counter, Object.values(tickets)) : [];
 }
 
 /** Priority tickets first, then the oldest first (by issue time, then number). */
@@ -238,4 +230,33 @@ export function parseMyToday(raw: unknown): MyToday | null {
   const noShow = num(r.noShow);
   if (served === null || noShow === null) return null;
   return { served, noShow, avgServiceSeconds: num(r.avgServiceSeconds) };
+}
+
+/** GET /api/v1/counters/:id/no-shows → the recent no-shows list (empty when the answer is not valid). */
+export function parseNoShows(raw: unknown): RecentNoShow[] {
+  const parsed = RecentNoShowsResponse.safeParse(raw);
+  if (!parsed.success) return [];
+  return parsed.data.noShows.map((n) => ({ ticket: n.ticket, at: Date.parse(n.at) }));
+}
+
+// ---- what a pending command is called on screen ----------------------------------
+
+const VERB_LABELS: Record<string, string> = {
+  'call-next': 'callNext',
+  call: 'call',
+  recall: 'recall',
+  start: 'start',
+  finish: 'finish',
+  'no-show': 'noShow',
+  transfer: 'transfer',
+  reinstate: 'reinstate',
+  pause: 'pause',
+  resume: 'resume',
+};
+
+/** The button label of a command path (`…/tickets/:id/no-show` → "Vắng mặt"), for notices. */
+export function actionLabel<K extends string>(path: string, t: (key: K) => string): string {
+  const verb = path.split('/').pop() ?? '';
+  const key = VERB_LABELS[verb];
+  return key ? t(key as K) : verb;
 }

@@ -108,7 +108,7 @@ describe('database', () => {
     db.close();
   });
 
-  it('migrates a v1 database with data to v2 (printing), keeping every row', () => {
+  it('migrates a v1 database with data to the latest (v2 printing, v3 command keys), keeping every row', () => {
     const file = tempFile();
     const v1 = openDatabase(file, loadMigrations().slice(0, 1));
     expect(v1.pragma('user_version', { simple: true })).toBe(1);
@@ -125,7 +125,7 @@ describe('database', () => {
     v1.close();
 
     const db = openDatabase(file);
-    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.pragma('user_version', { simple: true })).toBe(loadMigrations().length);
     expect(db.prepare('SELECT * FROM devices ORDER BY id').all()).toEqual([
       {
         id: 'd1',

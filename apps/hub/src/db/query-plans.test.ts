@@ -30,6 +30,16 @@ afterAll(() => {
 });
 
 describe('query plans', () => {
+  it("a counter's recent no-shows use the partial no-show index", () => {
+    const p = plan(
+      `SELECT * FROM tickets WHERE status = 'no_show' AND counter_id = ? AND no_show_at >= ?
+       ORDER BY no_show_at DESC LIMIT 50`,
+      'c1',
+      0,
+    );
+    expect(p).toContain('USING INDEX tickets_no_show (counter_id=? AND no_show_at>?)');
+  });
+
   it('next ticket of a field walks the waiting-tickets index', () => {
     const p = plan(
       `SELECT id, issued_at FROM tickets INDEXED BY tickets_waiting

@@ -1,5 +1,7 @@
 // Which ticket call-next picks: default policy (transferred here, priority, oldest) and strict field order.
 // Demo counters: c1 serves HOTICH then CHUNGTHUC, c2 HOTICH, c3 CHUNGTHUC then HOTICH.
+import { waitingOrder } from '@luot/shared';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from './index.ts';
 import { Clock, EngineFixture, local } from './test-fixture.ts';
@@ -141,4 +143,55 @@ describe('strict policy', () => {
     f.finish(o3, h!.id, { procedureIds: ['hotich-1'] }, local(DAY, '08:08'));
     expect(f.callNext(o3, 'c3', local(DAY, '08:09'))?.id).toBe(c.id);
   });
+});
+
+describe('the order counter terminals show (@luot/shared waitingOrder) is the order call-next follows', () => {
+  const FIELDS = ['hotich', 'chungthuc'] as const;
+  const PRIORITIES = [null, 'elderly', 'disabled'] as const;
+  const arrival = fc.record({
+    field: fc.constantFrom(...FIELDS),
+    priority: fc.constantFrom(...PRIORITIES),
+    sendTo: fc.constantFrom(null, null, null, 'c3'),
+    gapSeconds: fc.integer({ min: 0, max: 300 }),
+  });
+
+  for (const policy of ['default', 'strict'] as const) {
+    it(`${policy} policy: the first of the predicted list is called, every time`, () => {
+      fc.assert(
+        fc.property(fc.array(arrival, { minLength: 1, maxLength: 14 }), (arrivals) => {
+          const g = new EngineFixture();
+          try {
+            g.db.prepare(`UPDATE counters SET call_policy = ? WHERE id = 'c3'`).run(policy);
+            g.store.invalidateCatalog();
+            const a1 = g.o(1);
+            const a3 = g.o(3);
+            const clock = new Clock(local(DAY, '07:30'));
+            g.signIn(a1, 'c1', clock.tick());
+            g.signIn(a3, 'c3', clock.tick());
+            for (const a of arrivals) {
+              const t = g.issue(clock.tick(1000 + a.gapSeconds * 1000), a.field, {
+                ...(a.priority ? { priority: a.priority } : {}),
+              });
+              if (a.sendTo) {
+                // c1 picks it from the list and sends it on to c3.
+                g.callTicket(a1, 'c1', t.id, clock.tick());
+                g.transfer(a1, t.id, { counterId: a.sendTo }, clock.tick());
+              }
+            }
+            const c3 = () => g.store.counters().find((c) => c.id === 'c3')!;
+            for (;;) {
+              const predicted = waitingOrder(c3(), g.store.openTickets());
+              const called = g.callNext(a3, 'c3', clock.tick());
+              expect(called?.id ?? null).toBe(predicted[0]?.id ?? null);
+              if (!called) break;
+              g.finish(a3, called.id, { procedureIds: [`${called.serviceId}-1`] }, clock.tick());
+            }
+          } finally {
+            g.close();
+          }
+        }),
+        { numRuns: 60, seed: policy === 'default' ? 5 : 6 },
+      );
+    });
+  }
 });

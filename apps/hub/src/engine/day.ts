@@ -14,6 +14,7 @@ export function closeDay(ctx: EngineCtx, day: string, summarize: (day: string) =
   ctx.store.st.insertDaySummary.run(day, ctx.now, JSON.stringify(summary));
   // Idempotency keys only matter for retries within a day; keep two days of them.
   ctx.store.sql('DELETE FROM idempotency_keys WHERE created_at < ?').run(ctx.now - 2 * 24 * 3600_000);
+  ctx.store.sql('DELETE FROM command_keys WHERE created_at < ?').run(ctx.now - 2 * 24 * 3600_000);
   ctx.log('day.closed', {}, { day, expired: expired.length, issued: summary.issued });
   return true;
 }

@@ -1,0 +1,38 @@
+// Idempotent staff commands: a retry with the same Idempotency-Key replays the first result.
+import type { EngineCtx } from './context.ts';
+import { conflict } from './context.ts';
+
+export interface IdempotentRequest {
+  key: string;
+  /** Command name, e.g. 'tickets:finish'. */
+  command: string;
+  /** Canonical JSON of what was asked (path params and body). */
+  request: string;
+}
+
+/**
+ * Runs `fn` once per (principal, key). Called inside the command's savepoint, so the key is
+ * stored if and only if the change commits: a retry after a lost answer gets the stored
+ * result and changes nothing; a retry of a command that failed runs it again.
+ */
+export function once<T>(ctx: EngineCtx, req: IdempotentRequest, fn: () => T): T {
+  const principal = ctx.actor.userId ?? ctx.actor.deviceId ?? 'system';
+  const prior = ctx.store
+    .sql<{ command: string; request: string; result: string }>(
+      'SELECT command, request, result FROM command_keys WHERE principal = ? AND key = ?',
+    )
+    .get(principal, req.key);
+  if (prior) {
+    if (prior.command !== req.command || prior.request !== req.request) {
+      throw conflict('Idempotency-Key was already used for a different request');
+    }
+    return JSON.parse(prior.result) as T;
+  }
+  const result = fn();
+  ctx.store
+    .sql(
+      'INSERT INTO command_keys (principal, key, command, request, result, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    )
+    .run(principal, req.key, req.command, req.request, JSON.stringify(result ?? null), ctx.now);
+  return result;
+}
