@@ -2,7 +2,6 @@
 // document are all generated from this map, and all call the same engine functions.
 
 import { BadPrinterUri, parsePrinterUri } from '@luot/hardware/uri';
-import type { DeviceKind, Role } from '@luot/shared';
 import {
   CallTicketRequest,
   CentreResponse,
@@ -43,64 +42,23 @@ import {
   UserResponse,
 } from '@luot/shared';
 import { z } from 'zod';
-import type { Principal } from './auth.ts';
+import { ADMIN_COMMANDS } from './admin/commands.ts';
+import {
+  type Access,
+  ANY_TOKEN,
+  type Command,
+  type CommandInput,
+  command,
+  type IdOnly,
+  idempotent,
+  STAFF,
+} from './command-kit.ts';
 import { deviceInfo, deviceRow, listDevices, setPrinter } from './devices.ts';
-import { once } from './engine/idempotency.ts';
 import { counters, type EngineCtx, tickets } from './engine/index.ts';
 import { type Hub, VERSION } from './hub.ts';
 import { printTicket } from './print-ticket.ts';
+import { REPORT_COMMANDS } from './reports/commands.ts';
 import { type TicketRow, ticketFromRow } from './store.ts';
-
-export type Access = 'public' | { users?: readonly Role[]; devices?: readonly DeviceKind[] };
-const ANY_TOKEN = {
-  users: ['admin', 'director', 'officer'],
-  devices: ['kiosk', 'counter', 'display'],
-} as const;
-const STAFF = { users: ['admin', 'officer'] } as const;
-
-export interface CommandInput<P, B, Q> {
-  hub: Hub;
-  principal: Principal | null;
-  params: P;
-  body: B;
-  query: Q;
-  idempotencyKey: string | undefined;
-  /** Who is asking, for throttling: the client's address. */
-  client: string;
-}
-
-export interface Command<P = unknown, B = unknown, Q = unknown, R = unknown> {
-  method: 'GET' | 'POST' | 'PUT';
-  path: string;
-  summary: string;
-  access: Access;
-  status?: number;
-  params?: z.ZodType<P>;
-  body?: z.ZodType<B>;
-  query?: z.ZodType<Q>;
-  response: z.ZodType<R>;
-  idempotencyKey?: boolean;
-  handler: (input: CommandInput<P, B, Q>) => R | Promise<R>;
-}
-
-/** Keeps each command's types tied to its schemas. */
-const command = <P, B, Q, R>(c: Command<P, B, Q, R>) => c as unknown as Command;
-
-type IdOnly = z.infer<typeof IdParams>;
-
-/**
- * Wraps an engine call so that, given an Idempotency-Key, a retry replays the first result
- * (see engine/idempotency.ts). Without a key the command simply runs.
- */
-function idempotent<T>(
-  key: string | undefined,
-  path: string,
-  request: { params: unknown; body: unknown },
-  run: (ctx: EngineCtx) => T,
-): (ctx: EngineCtx) => T {
-  if (!key) return run;
-  return (ctx) => once(ctx, { key, command: path, request: JSON.stringify(request) }, () => run(ctx));
-}
 
 /**
  * A POST on one ticket or counter (`…/:id/verb`), idempotent with a key, answered with the
@@ -616,13 +574,10 @@ export const COMMANDS = {
     handler: ({ hub, query }: CommandInput<unknown, unknown, z.infer<typeof StatsDayQuery>>) =>
       hub.statsForDay(query.date ?? hub.serviceDay),
   }),
+  ...REPORT_COMMANDS,
+  ...ADMIN_COMMANDS,
 } satisfies Record<string, Command>;
 
 export type CommandName = keyof typeof COMMANDS;
 
-export function mayAccess(access: Access, principal: Principal | null): 'ok' | 'unauthorized' | 'forbidden' {
-  if (access === 'public') return 'ok';
-  if (!principal) return 'unauthorized';
-  if (principal.kind === 'user') return access.users?.includes(principal.user.role) ? 'ok' : 'forbidden';
-  return access.devices?.includes(principal.device.kind) ? 'ok' : 'forbidden';
-}
+export { type Access, type Command, type CommandInput, mayAccess } from './command-kit.ts';

@@ -1,0 +1,2 @@
+// Report schemas (issue 7): period statistics and their breakdowns.
+export {};
