@@ -8,6 +8,8 @@ export default defineConfig({
       'apps/*/test/**/*.test.ts',
       'hardware/src/**/*.test.ts',
       'hardware/test/**/*.test.ts',
+      'sim/src/**/*.test.ts',
+      'sim/test/**/*.test.ts',
       // The kiosk in Chromium against a real hub (`pnpm e2e` runs only these).
       'e2e/**/*.e2e.test.ts',
     ],

@@ -9,12 +9,20 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { connectDisplays, type Displays, measureCalls } from './call-latency.ts';
+import {
+  chromiumAvailable,
+  type DisplayLatency,
+  ensureDisplayBuilt,
+  launchBrowser,
+  measureDisplayLatency,
+} from './display-latency.ts';
 import { kioskIssuer } from './issuance.ts';
 import { HttpClient } from './lib/http.ts';
 import { type HubProcess, REPO_ROOT, startHubProcess } from './lib/hub-process.ts';
 import { mb, ms, perSec, type Row, runMeta, saveJson, table, verdict } from './lib/report.ts';
 import { counters, login, officersAtCounters, pairDevice, services } from './lib/setup.ts';
 import { round } from './lib/stats.ts';
+import { benchReports } from './reports.ts';
 import { dbSize, hubMemory } from './rss.ts';
 import { sqliteFloor } from './sqlite-floor.ts';
 import { measureTicketRender } from './ticket-render.ts';
@@ -31,6 +39,7 @@ const PLAN = quick
       parallel: 1000,
       calls: 30,
       displays: 100,
+      displayCalls: 5,
       totalTickets: 5000,
     }
   : {
@@ -40,6 +49,7 @@ const PLAN = quick
       parallel: 10_000,
       calls: 300,
       displays: 100,
+      displayCalls: 40,
       totalTickets: 100_000,
     };
 const TARGETS = { ticketsPerSec16: 1500, issueP99Ms: 10, callP99Ms100: 20, rssMB: 150, renderP50Ms: 30 };
@@ -159,6 +169,43 @@ async function main(): Promise<void> {
     await new Promise((r) => setTimeout(r, 500));
     mark(`${PLAN.displays} sockets closed`);
 
+    // The number on wall display pages in Chromium (issue 6): 1 page, then 20.
+    const displayPages: DisplayLatency[] = [];
+    if (chromiumAvailable()) {
+      ensureDisplayBuilt();
+      const browser = await launchBrowser();
+      try {
+        const officer = officers[0]!;
+        const counter = (await counters(http, admin)).find((c) => c.id === officer.counterId)!;
+        const serviceId = counter.serviceIds[0]!;
+        for (const pages of [1, 20]) {
+          log(
+            `call-next -> number shown on ${pages} display page(s) in Chromium, ${PLAN.displayCalls} calls`,
+          );
+          displayPages.push(
+            await measureDisplayLatency({
+              browser,
+              url: hub.url,
+              http,
+              admin,
+              kiosk,
+              officer,
+              serviceId,
+              procedureOf,
+              pages,
+              calls: PLAN.displayCalls,
+              warmup: 3,
+            }),
+          );
+        }
+      } finally {
+        await browser.close();
+      }
+      mark('display pages in Chromium');
+    } else {
+      log('no Chromium at /usr/bin/chromium (or LUOT_CHROMIUM): display page latency not measured');
+    }
+
     const topUp = Math.max(0, PLAN.totalTickets - issued);
     log(`bulk issuance: ${topUp} more tickets with 32 in flight, up to ${PLAN.totalTickets} issued`);
     const bulk = count(await issue(32, topUp));
@@ -171,6 +218,7 @@ async function main(): Promise<void> {
       ticketRender: renders,
       issuance: { sequential, inFlight16: parallel, bulk32: bulk },
       callLatency: { sockets1: calls1, socketsN: callsN },
+      displayPages,
       memory: {
         start: rssStart,
         afterSetup: rssAfterSetup,
@@ -267,6 +315,16 @@ async function main(): Promise<void> {
         ['', 'HTTP answer p50 / p99', `${ms(r.httpMs.p50)} / ${ms(r.httpMs.p99)}`],
       );
     }
+    for (const d of displayPages) {
+      rows.push(
+        [
+          `call-next -> number on ${d.pages} display page(s), Chromium (${d.calls} calls)`,
+          'slowest page p50 / p90 / max',
+          `${ms(d.lastPageMs.p50)} / ${ms(d.lastPageMs.p90)} / ${ms(d.lastPageMs.max)}`,
+        ],
+        ['', 'any page p50 / p90', `${ms(d.anyPageMs.p50)} / ${ms(d.anyPageMs.p90)}`],
+      );
+    }
     rows.push(
       ['Hub memory', 'RSS at start', mb(rssStart.rssMB)],
       ['', `RSS with ${PLAN.displays} display sockets`, mb(rssWithSockets.rssMB)],
@@ -282,6 +340,7 @@ async function main(): Promise<void> {
     );
     process.stdout.write(`\n${table(rows)}\n\n`);
     process.stdout.write(`saved ${saved.file}\n      ${saved.latest}\n`);
+    await benchReports({ root, quick, log, saved: [saved.file, saved.latest] });
     if (quick) process.stdout.write('(BENCH_QUICK=1: small counts, figures are not comparable)\n');
   } catch (error) {
     if (hub) process.stderr.write(`--- hub output ---\n${hub.output()}\n`);

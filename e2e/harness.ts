@@ -1,5 +1,6 @@
-// End-to-end harness: the built kiosk and counter terminal in Debian's Chromium against a real hub
-// (in process, temp data dir, demo seed) that prints on the ESC/POS printer emulator.
+// End-to-end harness: the built kiosk, counter terminal and wall display in Debian's Chromium
+// against a real hub (in process, temp data dir, demo seed) that prints on the ESC/POS printer
+// emulator.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -14,6 +15,9 @@ export const KIOSK_DIR = join(REPO_ROOT, 'apps', 'kiosk');
 export const KIOSK_DIST = join(KIOSK_DIR, 'dist');
 export const COUNTER_DIR = join(REPO_ROOT, 'apps', 'counter');
 export const COUNTER_DIST = join(COUNTER_DIR, 'dist');
+export const DISPLAY_DIR = join(REPO_ROOT, 'apps', 'display');
+export const DISPLAY_DIST = join(DISPLAY_DIR, 'dist');
+export const ADMIN_DIR = join(REPO_ROOT, 'apps', 'admin');
 export const SCREENSHOT_DIR = join(E2E_DIR, 'screenshots');
 export const CHROMIUM = process.env.LUOT_CHROMIUM ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -22,13 +26,36 @@ const CHROMIUM_ARGS = [
   '--disable-gpu',
   '--disable-background-networking',
   '--disable-component-update',
+  // The wall display announces calls without anyone touching it (its Electron shell does the same).
+  '--autoplay-policy=no-user-gesture-required',
 ];
+/**
+ * A browser as a TV box's is out of the box: media plays only after a touch. Headless Chromium
+ * lets everything play whatever its flags say (and Playwright's evaluations count as user
+ * gestures), so the page gets the policy's behaviour itself: play() fails with NotAllowedError
+ * until a real (trusted) pointer or key event.
+ */
+const STRICT_AUTOPLAY_SCRIPT = `(() => {
+  let touched = false;
+  for (const type of ['pointerdown', 'touchstart', 'keydown'])
+    addEventListener(type, (event) => { if (event.isTrusted) touched = true; }, { capture: true });
+  const play = HTMLMediaElement.prototype.play;
+  HTMLMediaElement.prototype.play = function () {
+    if (touched) return play.call(this);
+    return Promise.reject(new DOMException("play() failed because the user didn't interact with the document first.", 'NotAllowedError'));
+  };
+})();`;
 
 export const VIEWPORTS = {
   portrait: { width: 1080, height: 1920 },
   landscape: { width: 1920, height: 1080 },
   /** A citizen's phone opening the ticket's QR code. */
   phone: { width: 390, height: 844 },
+  /** Counter-top screens: a wide bar above the counter, and a small 7-inch panel. */
+  wide: { width: 1280, height: 400 },
+  small: { width: 800, height: 480 },
+  /** The director's desk: a common laptop screen (the dashboard also at landscape 1920×1080). */
+  laptop: { width: 1366, height: 768 },
 } as const;
 export type Orientation = keyof typeof VIEWPORTS;
 
@@ -57,7 +84,7 @@ function newestMtime(path: string): number {
 
 /** A web app the hub serves: its folder, the pages its build must make, what the build is made from. */
 interface WebAppBuild {
-  name: 'kiosk' | 'counter';
+  name: 'kiosk' | 'counter' | 'display' | 'admin';
   dir: string;
   pages: readonly string[];
   sources: readonly string[];
@@ -89,6 +116,16 @@ const COUNTER_APP: WebAppBuild = {
   // The Electron main and preload are not part of the web build.
   sources: appSources(COUNTER_DIR, ['index.html', 'rating.html']).map((p) =>
     p === join(COUNTER_DIR, 'src') ? join(COUNTER_DIR, 'src', 'renderer') : p,
+  ),
+};
+
+const DISPLAY_APP: WebAppBuild = {
+  name: 'display',
+  dir: DISPLAY_DIR,
+  pages: ['index.html'],
+  // public/ holds the voice clips (dist/voice/); the Electron main and preload are not built here.
+  sources: appSources(DISPLAY_DIR, ['index.html']).map((p) =>
+    p === join(DISPLAY_DIR, 'src') ? join(DISPLAY_DIR, 'src', 'renderer') : p,
   ),
 };
 
@@ -143,6 +180,13 @@ function ensureBuilt(app: WebAppBuild): string {
   }
 }
 
+const ADMIN_APP: WebAppBuild = {
+  name: 'admin',
+  dir: ADMIN_DIR,
+  pages: ['index.html'],
+  sources: appSources(ADMIN_DIR, ['index.html']),
+};
+
 /** Builds apps/kiosk unless its dist/ is fresh. */
 export function ensureKioskBuilt(): string {
   return ensureBuilt(KIOSK_APP);
@@ -151,6 +195,16 @@ export function ensureKioskBuilt(): string {
 /** Builds apps/counter (the renderer: terminal and rating page) unless its dist/ is fresh. */
 export function ensureCounterBuilt(): string {
   return ensureBuilt(COUNTER_APP);
+}
+
+/** Builds apps/display (the renderer and its voice clips) unless its dist/ is fresh. */
+export function ensureDisplayBuilt(): string {
+  return ensureBuilt(DISPLAY_APP);
+}
+
+/** Builds apps/admin (the director's dashboard) unless its dist/ is fresh. */
+export function ensureAdminBuilt(): string {
+  return ensureBuilt(ADMIN_APP);
 }
 
 export interface KioskPage {
@@ -170,8 +224,12 @@ export interface E2E {
   printer: PrinterEmulator;
   browser: Browser;
   adminToken: string;
-  /** A new browser context (fresh localStorage) and page at the orientation's viewport. */
-  open(orientation: Orientation, path?: string): Promise<KioskPage>;
+  /**
+   * A new browser context (fresh localStorage) and page at the orientation's viewport.
+   * `autoplay: false`: like a TV box's browser, the page plays sound only after a touch (by
+   * default it plays without, as the display's Electron shell does).
+   */
+  open(orientation: Orientation, path?: string, options?: { autoplay?: boolean }): Promise<KioskPage>;
   /** A one-time kiosk pairing code made by the admin through the API. */
   pairingCode(name: string): Promise<string>;
   /** The ticket printed after the first `before` tickets (waits for it). */
@@ -184,10 +242,13 @@ export interface E2E {
   close(): Promise<void>;
 }
 
-export async function startE2E(): Promise<E2E> {
+/** `now`: the hub's clock (default the real one), e.g. to let waits grow past a threshold. */
+export async function startE2E(options: { now?: () => number } = {}): Promise<E2E> {
   const executablePath = requireChromium();
   ensureKioskBuilt();
   ensureCounterBuilt();
+  ensureDisplayBuilt();
+  ensureAdminBuilt();
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const printer = await startPrinterEmulator({ port: 0 });
   let hub: TestHub | null = null;
@@ -198,7 +259,7 @@ export async function startE2E(): Promise<E2E> {
     appsDir: join(REPO_ROOT, 'apps'),
   };
   try {
-    hub = await startTestHub({ dataDir, config });
+    hub = await startTestHub({ dataDir, config, now: options.now });
     browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
   } catch (error) {
     await hub?.close();
@@ -222,7 +283,7 @@ export async function startE2E(): Promise<E2E> {
     printer,
     browser: b,
     adminToken,
-    async open(orientation, path = '/kiosk/') {
+    async open(orientation, path = '/kiosk/', options = {}) {
       const context = await b.newContext({
         viewport: VIEWPORTS[orientation],
         deviceScaleFactor: 1,
@@ -230,6 +291,7 @@ export async function startE2E(): Promise<E2E> {
         timezoneId: 'Asia/Ho_Chi_Minh',
       });
       contexts.push(context);
+      if (options.autoplay === false) await context.addInitScript(STRICT_AUTOPLAY_SCRIPT);
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
@@ -281,7 +343,7 @@ export async function startE2E(): Promise<E2E> {
       const port = Number(new URL(t.url).port);
       await t.close();
       await whileDown?.();
-      t = await startTestHub({ dataDir, port, config });
+      t = await startTestHub({ dataDir, port, config, now: options.now });
     },
     async close() {
       for (const context of contexts) await context.close().catch(() => {});

@@ -37,7 +37,23 @@ export interface Command<P = unknown, B = unknown, Q = unknown, R = unknown> {
   query?: z.ZodType<Q>;
   response: z.ZodType<R>;
   idempotencyKey?: boolean;
+  /** Content types of a command answered with a file (a FileReply) instead of JSON. */
+  produces?: readonly string[];
   handler: (input: CommandInput<P, B, Q>) => R | Promise<R>;
+}
+
+/** A command's answer that is a file to download (REST: Content-Disposition attachment). */
+export class FileReply {
+  constructor(
+    /** ASCII file name, e.g. bao-cao-2025-03-01_2025-03-31.xlsx. */
+    readonly filename: string,
+    readonly contentType: string,
+    readonly body: Buffer,
+  ) {}
+
+  get disposition(): string {
+    return `attachment; filename="${this.filename.replace(/[^\w.-]/g, '_')}"`;
+  }
 }
 
 /** Keeps each command's types tied to its schemas. */

@@ -7,7 +7,6 @@ import {
   CentreResponse,
   CounterResponse,
   CountersResponse,
-  CreateUserRequest,
   DayStats,
   DeviceResponse,
   DevicesResponse,
@@ -16,13 +15,11 @@ import {
   HealthResponse,
   IdParams,
   IssueTicketRequest,
-  isOpenAt,
   LoginRequest,
   LoginResponse,
   LuotError,
   MeTodayResponse,
   NullableTicketResponse,
-  OpeningHours,
   PairingCodeRequest,
   PairingCodeResponse,
   PairRequest,
@@ -42,6 +39,8 @@ import {
   UserResponse,
 } from '@luot/shared';
 import { z } from 'zod';
+import { writeAudit } from './admin/audit.ts';
+import { centreAnswer } from './admin/centre.ts';
 import { ADMIN_COMMANDS } from './admin/commands.ts';
 import {
   type Access,
@@ -53,7 +52,7 @@ import {
   idempotent,
   STAFF,
 } from './command-kit.ts';
-import { deviceInfo, deviceRow, listDevices, setPrinter } from './devices.ts';
+import { deviceInfo, deviceRow, listDevices, printerSettings, setPrinter } from './devices.ts';
 import { counters, type EngineCtx, tickets } from './engine/index.ts';
 import { type Hub, VERSION } from './hub.ts';
 import { printTicket } from './print-ticket.ts';
@@ -135,26 +134,6 @@ function counterCommand(
     response: CounterResponse,
     answer: (hub, id) => ({ counter: hub.store.counter(hub.store.counterRow(id)!) }),
   });
-}
-
-/** The centre's stored opening hours, or null when they are not valid JSON of the right shape. */
-function parseOpeningHours(raw: string): OpeningHours | null {
-  try {
-    const parsed = OpeningHours.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
-
-/** The notice text from the centre's settings JSON, or null. */
-function centreNotice(settings: string): string | null {
-  try {
-    const notice = (JSON.parse(settings) as { notice?: unknown }).notice;
-    return typeof notice === 'string' && notice.trim() ? notice.trim() : null;
-  } catch {
-    return null;
-  }
 }
 
 export const COMMANDS = {
@@ -254,16 +233,6 @@ export const COMMANDS = {
       return hub.officerDay(principal.user.id, hub.serviceDay);
     },
   }),
-  'users:create': command({
-    method: 'POST',
-    path: '/api/v1/users',
-    summary: 'Create a user (admin)',
-    access: { users: ['admin'] },
-    status: 201,
-    body: CreateUserRequest,
-    response: UserResponse,
-    handler: async ({ hub, body }) => ({ user: await hub.auth.createUser(body, hub.now()) }),
-  }),
   'devices:pairing-code': command({
     method: 'POST',
     path: '/api/v1/devices/pairing-codes',
@@ -274,7 +243,17 @@ export const COMMANDS = {
     response: PairingCodeResponse,
     handler: ({ hub, principal, body }) => {
       const userId = principal?.kind === 'user' ? principal.user.id : null;
-      const { code, expiresAt } = hub.auth.createPairingCode(body, userId, hub.now());
+      const now = hub.now();
+      const { code, expiresAt } = hub.store.tx(() => {
+        const created = hub.auth.createPairingCode(body, userId, now);
+        const after = { ...body, expiresAt: new Date(created.expiresAt).toISOString() };
+        writeAudit(
+          hub.store,
+          { userId, action: 'device.pairing_code', target: null, before: null, after },
+          now,
+        );
+        return created;
+      });
       return { code, expiresAt: new Date(expiresAt).toISOString() };
     },
   }),
@@ -317,7 +296,12 @@ export const COMMANDS = {
     params: IdParams,
     body: SetPrinterRequest,
     response: DeviceResponse,
-    handler: ({ hub, params, body }: CommandInput<IdOnly, z.infer<typeof SetPrinterRequest>, unknown>) => {
+    handler: ({
+      hub,
+      principal,
+      params,
+      body,
+    }: CommandInput<IdOnly, z.infer<typeof SetPrinterRequest>, unknown>) => {
       const device = deviceRow(hub.store, params.id);
       if (!device) throw new LuotError('not_found', `no device ${params.id}`);
       if (body.uri !== null) {
@@ -332,7 +316,21 @@ export const COMMANDS = {
       if (device.kind !== 'kiosk') {
         throw new LuotError('conflict', `${device.name} is a ${device.kind} device; only kiosks print`);
       }
-      setPrinter(hub.store, device.id, body, hub.now());
+      const now = hub.now();
+      hub.store.tx(() => {
+        setPrinter(hub.store, device.id, body, now);
+        const after = printerSettings(deviceRow(hub.store, device.id)!);
+        const userId = principal?.kind === 'user' ? principal.user.id : null;
+        const record = {
+          userId,
+          action: 'device.printer',
+          target: device.id,
+          before: printerSettings(device),
+          after,
+        };
+        writeAudit(hub.store, record, now);
+      });
+      hub.catalogChanged('devices');
       hub.log.info({ deviceId: device.id, printer: body.uri ?? 'default' }, 'kiosk printer set');
       return { device: deviceInfo(hub.store, deviceRow(hub.store, device.id)!) };
     },
@@ -340,28 +338,10 @@ export const COMMANDS = {
   'centre:get': command({
     method: 'GET',
     path: '/api/v1/centre',
-    summary: 'The centre: identity, contact, opening hours and whether it is open now',
+    summary: 'The centre: identity, contact, opening hours, whether it is open now, notice and thresholds',
     access: ANY_TOKEN,
     response: CentreResponse,
-    handler: ({ hub }) => {
-      const c = hub.store.centre();
-      const openingHours = parseOpeningHours(c.opening_hours);
-      if (!openingHours)
-        hub.log.warn({ openingHours: c.opening_hours }, 'centre opening hours are invalid; ignored');
-      return {
-        centre: {
-          code: c.code,
-          name: c.name,
-          nameEn: c.name_en,
-          timeZone: c.time_zone,
-          address: c.address,
-          hotline: c.hotline,
-          openingHours: openingHours ?? [],
-          openNow: isOpenAt(openingHours ?? [], hub.now(), c.time_zone),
-          notice: centreNotice(c.settings),
-        },
-      };
-    },
+    handler: ({ hub }) => centreAnswer(hub),
   }),
   'services:list': command({
     method: 'GET',

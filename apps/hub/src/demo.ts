@@ -1,5 +1,8 @@
 // `pnpm start`: a demo centre hub with known sign-ins, for trying Lượt on one machine.
+import { spawn } from 'node:child_process';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describeTicket, type PrinterEmulator, startPrinterEmulator } from '@luot/hardware';
 import { loadConfig } from './config.ts';
 import { createLogger } from './log.ts';
@@ -18,6 +21,38 @@ async function startDemoPrinter(outDir: string): Promise<PrinterEmulator> {
   }
 }
 
+/**
+ * On a fresh demo data dir, the last weeks are filled in first by the day simulator
+ * (`pnpm simulate`, docs/simulator.md) so the dashboard has history; LUOT_DEMO_DAYS=0 skips it.
+ * The simulator fills a side folder that becomes the database only when it has finished, so
+ * an interrupted first start simply fills again next time.
+ */
+async function fillHistory(dataDir: string, adminPassword: string): Promise<void> {
+  const days = process.env.LUOT_DEMO_DAYS ?? '28';
+  if (days === '0' || existsSync(join(dataDir, 'luot.sqlite'))) return;
+  const fillDir = join(dataDir, 'history-fill');
+  rmSync(fillDir, { recursive: true, force: true });
+  process.stdout.write(`\n  Lượt demo: first start, filling the last ${days} days with the simulator…\n\n`);
+  const tsx = pathToFileURL(join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+  const args = [
+    '--import',
+    tsx,
+    join(REPO_ROOT, 'sim', 'src', 'cli.ts'),
+    '--days',
+    days,
+    '--data-dir',
+    fillDir,
+  ];
+  args.push('--admin-password', adminPassword, '--officer-password', DEMO_PASSWORD);
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`the simulator stopped with exit code ${code} (pnpm simulate --help)`);
+  for (const file of ['luot.sqlite-wal', 'luot.sqlite-shm', 'simulate.log', 'luot.sqlite']) {
+    if (existsSync(join(fillDir, file))) renameSync(join(fillDir, file), join(dataDir, file));
+  }
+  rmSync(fillDir, { recursive: true, force: true });
+}
+
 async function main(): Promise<void> {
   const dataDir = join(REPO_ROOT, 'data', 'demo');
   const ticketsDir = join(process.env.LUOT_DATA_DIR ?? dataDir, 'tickets');
@@ -30,6 +65,7 @@ async function main(): Promise<void> {
     LUOT_DEFAULT_PRINTER: printerUri,
     ...process.env,
   });
+  await fillHistory(config.dataDir, config.adminPassword ?? DEMO_PASSWORD);
   const log = createLogger(config.logLevel);
   const running = await startHub(config, { log });
   const auth = running.hub.auth;
@@ -50,6 +86,11 @@ async function main(): Promise<void> {
     }
   }
   const pairing = auth.createPairingCode({ kind: 'kiosk', name: 'Kiosk demo' }, null, Date.now());
+  const displayPairing = auth.createPairingCode(
+    { kind: 'display', name: 'Màn hình sảnh demo', zone: 'main' },
+    null,
+    Date.now(),
+  );
   const stop = () =>
     running
       .close()
@@ -64,6 +105,8 @@ async function main(): Promise<void> {
       '',
       `  Lượt demo hub: ${local}`,
       `  Kiosk: ${local}/kiosk/ (pair it with the code below)  ·  ticket status pages: ${local}/t/<id>`,
+      `  Wall display: ${local}/display/?pair=${displayPairing.code}  ·  counter terminal: ${local}/counter/`,
+      `  Dashboard and administration: ${local}/admin/`,
       `  API: ${local}/api/v1/health  ·  OpenAPI: ${local}/api/v1/openapi.json`,
       `  Sign in as admin, giamdoc (director) or canbo1..canbo7 (officers), password "${DEMO_PASSWORD}".`,
       `  Kiosk pairing code: ${pairing.code} (one kiosk, valid 15 minutes; \`pnpm luot pairing-code kiosk "…"\` makes more).`,

@@ -2,6 +2,7 @@
 import type { ApiErrorBody } from '@luot/shared';
 import { LuotError } from '@luot/shared';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
+import { FileReply } from './command-kit.ts';
 import { COMMANDS } from './commands.ts';
 import type { Hub } from './hub.ts';
 import { openApiDocument } from './openapi.ts';
@@ -75,6 +76,13 @@ export function buildHttp(hub: Hub): FastifyInstance {
           idempotencyKey: request.headers['idempotency-key'],
           client: request.ip,
         });
+        if (result instanceof FileReply) {
+          return reply
+            .code(200)
+            .header('content-type', result.contentType)
+            .header('content-disposition', result.disposition)
+            .send(result.body);
+        }
         return reply.code(command.status ?? 200).send(result);
       },
     });

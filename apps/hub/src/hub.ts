@@ -2,6 +2,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type {
+  CatalogChangedEvent,
+  CatalogPart,
   DayStats,
   MeTodayResponse,
   QueueChangedEvent,
@@ -133,6 +135,30 @@ export class Hub {
   emitRevoked(tokenHash: string): void {
     for (const listener of this.revokeListeners) listener(tokenHash);
   }
+
+  private readonly catalogListeners = new Set<(event: CatalogChangedEvent) => void>();
+
+  /** Realtime tells every client when an admin changed fields, counters, the centre, … */
+  onCatalogChanged(listener: (event: CatalogChangedEvent) => void): void {
+    this.catalogListeners.add(listener);
+  }
+
+  /** After an admin change has committed: drops the cached catalogue and tokens, tells clients. */
+  catalogChanged(what: CatalogPart): void {
+    this.store.invalidateCatalog();
+    this.auth.forget();
+    const event: CatalogChangedEvent = { what, at: new Date(this.now()).toISOString() };
+    for (const listener of this.catalogListeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        this.log.error({ err: error }, 'a catalog listener failed');
+      }
+    }
+  }
+
+  /** Devices with a live socket now (id -> number of sockets), kept by realtime.ts. */
+  readonly connectedDevices = new Map<string, number>();
 
   subscribe(listener: (p: Published) => void): () => void {
     this.listeners.add(listener);
@@ -280,6 +306,7 @@ export class Hub {
   close(): void {
     this.listeners.clear();
     this.revokeListeners.clear();
+    this.catalogListeners.clear();
     if (this.db.open) this.db.close();
   }
 }

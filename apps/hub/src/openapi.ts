@@ -52,8 +52,12 @@ function operation(name: string, c: Command) {
       : {}),
     responses: {
       [String(c.status ?? 200)]: {
-        description: 'ok',
-        content: { 'application/json': { schema: schema(c.response, 'output') } },
+        description: c.produces ? 'a file (Content-Disposition: attachment)' : 'ok',
+        content: c.produces
+          ? Object.fromEntries(
+              c.produces.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
+            )
+          : { 'application/json': { schema: schema(c.response, 'output') } },
       },
       '400': error,
       ...(c.access === 'public' ? {} : { '401': error, '403': error }),

@@ -60,6 +60,7 @@ export function attachRealtime(hub: Hub, server: HttpServer): Server {
 
   io.on('connection', (socket: LuotSocket) => {
     socket.join(roomsOf(hub, socket.data.principal));
+    trackDevice(hub, socket);
 
     socket.on(EVENTS.queueSnapshot, (...args: unknown[]) => {
       const ack = lastFunction(args);
@@ -109,6 +110,10 @@ export function attachRealtime(hub: Hub, server: HttpServer): Server {
     io.to('all').emit(EVENTS.queueChanged, queueChanged);
   });
 
+  hub.onCatalogChanged((event) => {
+    io.to('all').emit(EVENTS.catalogChanged, event);
+  });
+
   hub.onRevoked((tokenHash) => {
     for (const socket of io.of('/').sockets.values()) {
       if (socket.data.principal.tokenHash === tokenHash) socket.disconnect(true);
@@ -116,4 +121,25 @@ export function attachRealtime(hub: Hub, server: HttpServer): Server {
   });
 
   return io;
+}
+
+/**
+ * A device with a live socket counts as seen (the overview's device_silent alert); when its
+ * last socket closes, that moment is its last sight.
+ */
+function trackDevice(hub: Hub, socket: LuotSocket): void {
+  const principal = socket.data.principal;
+  if (principal.kind !== 'device') return;
+  const id = principal.device.id;
+  hub.connectedDevices.set(id, (hub.connectedDevices.get(id) ?? 0) + 1);
+  socket.on('disconnect', () => {
+    const left = (hub.connectedDevices.get(id) ?? 1) - 1;
+    if (left > 0) hub.connectedDevices.set(id, left);
+    else hub.connectedDevices.delete(id);
+    try {
+      if (hub.db.open) hub.store.sql('UPDATE devices SET last_seen_at = ? WHERE id = ?').run(hub.now(), id);
+    } catch (error) {
+      hub.log.warn({ err: error, deviceId: id }, 'could not record when a device left');
+    }
+  });
 }

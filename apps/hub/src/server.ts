@@ -7,6 +7,7 @@ import { buildHttp } from './http.ts';
 import { Hub, type HubOptions } from './hub.ts';
 import { createLogger, type Logger } from './log.ts';
 import { attachRealtime } from './realtime.ts';
+import { reportsFor } from './reports/commands.ts';
 
 export interface RunningHub {
   hub: Hub;
@@ -38,6 +39,8 @@ export async function startHub(
     }
   }, 30_000);
   timer.unref();
+  // Past days' report figures are read in the background now, not on the first long report.
+  reportsFor(hub);
   let closing: Promise<void> | null = null;
   return {
     hub,

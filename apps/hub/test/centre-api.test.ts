@@ -41,6 +41,12 @@ describe('GET /api/v1/centre', () => {
       ],
       openNow: false,
       notice: expect.stringContaining('dichvucong.gov.vn'),
+      thresholds: {
+        targetWaitMinutes: 15,
+        alertWaitMinutes: 20,
+        idleAlertMinutes: 5,
+        deviceSilentMinutes: 10,
+      },
     });
     for (const token of tokens.slice(1)) expect(await centre(token)).toEqual(first);
   });

@@ -41,7 +41,34 @@ const ADDITIONS: [string, string][] = [
   ['post', '/api/v1/tickets/{id}/print'],
   ['get', '/api/v1/centre'],
   ['get', '/api/v1/counters/{id}/no-shows'],
+  // Administration (issue 7, apps/hub/src/admin/commands.ts).
+  ['get', '/api/v1/admin/services'],
+  ['post', '/api/v1/services'],
+  ['put', '/api/v1/services/{id}'],
+  ['post', '/api/v1/services/{id}/procedures'],
+  ['put', '/api/v1/procedures/{id}'],
+  ['get', '/api/v1/admin/counters'],
+  ['post', '/api/v1/counters'],
+  ['put', '/api/v1/counters/{id}'],
+  ['get', '/api/v1/users'],
+  ['put', '/api/v1/users/{id}'],
+  ['post', '/api/v1/users/{id}/password'],
+  ['put', '/api/v1/devices/{id}'],
+  ['post', '/api/v1/devices/{id}/revoke'],
+  ['put', '/api/v1/centre'],
+  ['get', '/api/v1/audit'],
+  ['get', '/api/v1/overview'],
+  // Reports (issue 7, apps/hub/src/reports/commands.ts).
+  ['get', '/api/v1/reports'],
+  ['get', '/api/v1/reports/export'],
 ];
+/** Routes answered with a file to download instead of JSON, and its content types. */
+const FILE_ROUTES: Record<string, string[]> = {
+  '/api/v1/reports/export': [
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'text/csv; charset=utf-8',
+  ],
+};
 
 describe('GET /api/v1/openapi.json', () => {
   let t: TestHub;
@@ -63,7 +90,15 @@ describe('GET /api/v1/openapi.json', () => {
     expect(op, `${method} ${path}`).toBeDefined();
     expect(op.operationId).toEqual(expect.any(String));
     const ok = Object.keys(op.responses).find((code) => code.startsWith('2'));
-    expect(op.responses[ok!].content['application/json'].schema).toBeTypeOf('object');
+    const files = FILE_ROUTES[path];
+    if (files) {
+      expect(Object.keys(op.responses[ok!].content)).toEqual(files);
+      for (const type of files) {
+        expect(op.responses[ok!].content[type].schema).toEqual({ type: 'string', format: 'binary' });
+      }
+    } else {
+      expect(op.responses[ok!].content['application/json'].schema).toBeTypeOf('object');
+    }
     if (path.includes('{id}')) {
       expect(op.parameters).toContainEqual(
         expect.objectContaining({ name: 'id', in: 'path', required: true }),

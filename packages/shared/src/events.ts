@@ -1,10 +1,13 @@
 // Realtime (socket.io) contract: event names, payloads and typed event maps.
 import { z } from 'zod';
+import type { CatalogChangedEvent } from './admin.ts';
 import { Counter, type QueueSnapshot, Ticket } from './schemas.ts';
 
 export const EVENTS = {
   ticketCalled: 'ticket:called',
   queueChanged: 'queue:changed',
+  /** An admin changed fields, counters, the centre, users or devices (schema in admin.ts). */
+  catalogChanged: 'catalog:changed',
   queueSnapshot: 'queue:snapshot',
   command: 'command',
 } as const;
@@ -48,6 +51,7 @@ export type Ack<T> = (
 export interface ServerToClientEvents {
   'ticket:called': (event: TicketCalledEvent) => void;
   'queue:changed': (event: QueueChangedEvent) => void;
+  'catalog:changed': (event: CatalogChangedEvent) => void;
 }
 
 export interface ClientToServerEvents {

@@ -195,6 +195,17 @@ export const HealthResponse = z.object({
   serviceDay: z.string(),
   centre: z.object({ code: z.string(), name: z.string() }),
 });
+/** The director's thresholds (centre settings; edited with PUT /api/v1/centre). */
+export const CentreThresholds = z.object({
+  targetWaitMinutes: z.number().int().describe('"served within target wait": waited at most this long'),
+  alertWaitMinutes: z.number().int().describe('a ticket waiting longer is an alert'),
+  idleAlertMinutes: z
+    .number()
+    .int()
+    .describe('a counter idle or paused while people wait longer is an alert'),
+  deviceSilentMinutes: z.number().int().describe('a device not seen for longer is an alert'),
+});
+export type CentreThresholds = z.infer<typeof CentreThresholds>;
 export const Centre = z.object({
   code: z.string(),
   name: z.string(),
@@ -205,6 +216,7 @@ export const Centre = z.object({
   openingHours: OpeningHours.describe('empty: always open'),
   openNow: z.boolean().describe('whether the centre is within its opening hours, by the hub clock'),
   notice: z.string().nullable().describe('text the wall displays scroll; null: none'),
+  thresholds: CentreThresholds,
 });
 export type Centre = z.infer<typeof Centre>;
 export const CentreResponse = z.object({ centre: Centre });

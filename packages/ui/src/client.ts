@@ -3,6 +3,7 @@
 // Runs in browsers (and in Node for tests): no Node built-ins here.
 import {
   ApiErrorBody,
+  CatalogChangedEvent,
   type Centre,
   type CentreResponse,
   type ClientToServerEvents,
@@ -93,6 +94,8 @@ export interface HubClientEvents {
   /** A validated delta that follows the last seen seq (gaps are resolved with a snapshot first). */
   queueChanged: QueueChangedEvent;
   ticketCalled: TicketCalledEvent;
+  /** An admin changed fields, counters, the centre, users or devices: reload what you show of it. */
+  catalogChanged: CatalogChangedEvent;
   /** A validated snapshot that replaced the client's view (first connect, every reconnect, gaps). */
   snapshot: QueueSnapshot;
   /** The hub refused the token on the socket (unpaired/revoked device, expired login). */
@@ -398,6 +401,11 @@ export class HubClient extends Emitter<HubClientEvents> {
       const parsed = TicketCalledEvent.safeParse(raw);
       if (!parsed.success) return this.invalid(EVENTS.ticketCalled, parsed.error.message);
       this.emit('ticketCalled', parsed.data);
+    });
+    socket.on(EVENTS.catalogChanged, (raw: unknown) => {
+      const parsed = CatalogChangedEvent.safeParse(raw);
+      if (!parsed.success) return this.invalid(EVENTS.catalogChanged, parsed.error.message);
+      this.emit('catalogChanged', parsed.data);
     });
   }
 

@@ -132,6 +132,11 @@ export function createQueueStore(client: HubClient, options: { loadServices?: bo
     }),
     client.on('queueChanged', (event) => store.getState().applyChange(event)),
     client.on('ticketCalled', (event) => store.getState().applyCalled(event)),
+    // An admin changed the catalogue: new or renamed fields, counters with other fields or numbers.
+    client.on('catalogChanged', ({ what }) => {
+      if (what === 'services' && wantServices) void store.getState().loadServices();
+      if (what === 'counters') void client.resync();
+    }),
   ];
   // Created after the client came online: fetch the view now rather than wait for a change.
   if (client.connection === 'online') void client.resync();

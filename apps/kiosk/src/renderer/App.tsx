@@ -12,6 +12,7 @@ import {
   useQueue,
 } from '@luot/ui';
 import { type ReactNode, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { watchCentre } from './centre.ts';
 import { ConnectionBar, useKioskI18n } from './common.tsx';
 import { KioskController } from './controller.ts';
 import { msToNextMinute, openNow } from './hours.ts';
@@ -216,32 +217,10 @@ function PairedKiosk({
   );
 }
 
-/**
- * The centre (name, hours) from GET /api/v1/centre: retried every 10 s until the hub answers,
- * then reloaded every 10 minutes so a change of hours reaches the kiosk.
- */
+/** The centre (name, hours), kept current by watchCentre (centre.ts). */
 function useCentre(client: HubClient): Centre | null {
   const [centre, setCentre] = useState<Centre | null>(null);
-  useEffect(() => {
-    let live = true;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const load = () =>
-      client.centre().then(
-        (c) => {
-          if (!live) return;
-          setCentre(c);
-          timer = setTimeout(load, 600_000);
-        },
-        () => {
-          if (live) timer = setTimeout(load, 10_000);
-        },
-      );
-    void load();
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [client]);
+  useEffect(() => watchCentre(client, setCentre), [client]);
   return centre;
 }
 

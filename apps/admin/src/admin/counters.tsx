@@ -1,0 +1,305 @@
+// Counters: number, name, zone, the fields served in call order, the call policy and the RS-485
+// addresses of the counter's sign, keypad and rating pad.
+import {
+  type AdminCounter,
+  type AdminService,
+  CALL_POLICIES,
+  CreateCounterRequest,
+  UpdateCounterRequest,
+} from '@luot/shared';
+import type { HubClient } from '@luot/ui';
+import { type FormEvent, useState } from 'react';
+import type { AdminApi } from '../api.ts';
+import { Dialog, DialogButtons, ErrorLine, FormField, useAdminI18n } from '../common.tsx';
+import {
+  addressValue,
+  baseLabels,
+  numberOrUndefined,
+  SectionHead,
+  useCatalog,
+  useForm,
+  useSubmit,
+} from './kit.tsx';
+
+/** Moves `id` one place up (-1) or down (+1) in the list. */
+export function move(ids: readonly string[], id: string, by: -1 | 1): string[] {
+  const out = [...ids];
+  const i = out.indexOf(id);
+  const j = i + by;
+  if (i < 0 || j < 0 || j >= out.length) return out;
+  [out[i], out[j]] = [out[j]!, out[i]!];
+  return out;
+}
+
+export function CountersTable({
+  counters,
+  services,
+  onEdit,
+}: {
+  counters: AdminCounter[];
+  services: AdminService[];
+  onEdit: (counter: AdminCounter) => void;
+}) {
+  const { a } = useAdminI18n();
+  const name = (id: string) => services.find((s) => s.id === id)?.name ?? id;
+  const addr = (n: number | null) => (n === null ? '—' : String(n));
+  return (
+    <table className="a-table" data-testid="admin-counters">
+      <thead>
+        <tr>
+          <th scope="col" className="a-num">
+            {a('counterNumber')}
+          </th>
+          <th scope="col">{a('counterName')}</th>
+          <th scope="col">{a('zone')}</th>
+          <th scope="col">{a('fieldsServed')}</th>
+          <th scope="col">{a('callPolicy')}</th>
+          <th scope="col">RS-485</th>
+          <th scope="col">{a('status')}</th>
+          <th scope="col">{a('actions')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {[...counters]
+          .sort((x, y) => x.number - y.number)
+          .map((c) => (
+            <tr
+              key={c.id}
+              data-testid={`admin-counter-${c.id}`}
+              className={c.active ? undefined : 'a-row--inactive'}
+            >
+              <td className="a-num a-figure">{c.number}</td>
+              <th scope="row">{c.name}</th>
+              <td>{c.zone}</td>
+              <td>
+                <ol className="a-inline-list">
+                  {c.serviceIds.map((id) => (
+                    <li key={id}>{name(id)}</li>
+                  ))}
+                </ol>
+              </td>
+              <td>{a(`policy_${c.callPolicy}`)}</td>
+              <td className="a-small">
+                {c.deviceAddresses.sign === null &&
+                c.deviceAddresses.keypad === null &&
+                c.deviceAddresses.pad === null
+                  ? '—'
+                  : a('addressShort', {
+                      sign: addr(c.deviceAddresses.sign),
+                      keypad: addr(c.deviceAddresses.keypad),
+                      pad: addr(c.deviceAddresses.pad),
+                    })}
+              </td>
+              <td>{c.active ? a('active') : a('inactive')}</td>
+              <td>
+                <button
+                  type="button"
+                  className="a-button a-button--small a-button--secondary"
+                  data-testid={`admin-counter-${c.id}-edit`}
+                  onClick={() => onEdit(c)}
+                >
+                  {a('edit')}
+                </button>
+              </td>
+            </tr>
+          ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function CounterForm({
+  counter,
+  services,
+  onSave,
+  onClose,
+}: {
+  counter: AdminCounter | null;
+  services: AdminService[];
+  onSave: (body: Record<string, unknown>) => Promise<void>;
+  onClose: () => void;
+}) {
+  const { a, language } = useAdminI18n();
+  const form = useForm({
+    number: counter ? String(counter.number) : '',
+    name: counter?.name ?? '',
+    zone: counter?.zone ?? 'main',
+    callPolicy: counter?.callPolicy ?? 'default',
+    sign: counter?.deviceAddresses.sign?.toString() ?? '',
+    keypad: counter?.deviceAddresses.keypad?.toString() ?? '',
+    pad: counter?.deviceAddresses.pad?.toString() ?? '',
+    active: counter?.active ?? true,
+  });
+  const [serviceIds, setServiceIds] = useState<string[]>(counter?.serviceIds ?? []);
+  const { busy, error, submit } = useSubmit(onClose, {
+    ...baseLabels(a),
+    number: a('counterNumber'),
+    name: a('counterName'),
+    serviceIds: a('fieldsServed'),
+    callPolicy: a('callPolicy'),
+    sign: a('addressSign'),
+    keypad: a('addressKeypad'),
+    pad: a('addressPad'),
+  });
+  const chosen = serviceIds.map((id) => services.find((s) => s.id === id)).filter((s) => s !== undefined);
+  const others = services.filter((s) => !serviceIds.includes(s.id));
+  const label = (s: AdminService) => (language === 'en' && s.nameEn ? s.nameEn : s.name);
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    const v = form.values;
+    const body = {
+      number: numberOrUndefined(v.number),
+      name: v.name,
+      zone: v.zone,
+      serviceIds,
+      callPolicy: v.callPolicy,
+      deviceAddresses: {
+        sign: addressValue(v.sign),
+        keypad: addressValue(v.keypad),
+        pad: addressValue(v.pad),
+      },
+      active: v.active,
+    };
+    void submit(counter ? UpdateCounterRequest : CreateCounterRequest, body, () => onSave(body));
+  };
+  return (
+    <Dialog
+      title={counter ? a('editCounter', { number: counter.number }) : a('addCounter')}
+      testId="counter-form"
+      onClose={onClose}
+      wide
+    >
+      <form className="a-form" onSubmit={onSubmit} noValidate>
+        <div className="a-form__grid">
+          <FormField label={a('counterNumber')}>
+            <input {...form.text('number')} inputMode="numeric" />
+          </FormField>
+          <FormField label={a('counterName')}>
+            <input {...form.text('name')} maxLength={60} />
+          </FormField>
+          <FormField label={a('zone')}>
+            <input {...form.text('zone')} maxLength={40} />
+          </FormField>
+          <label className="a-check">
+            <input type="checkbox" {...form.check('active')} /> {a('active')}
+          </label>
+        </div>
+        <fieldset className="a-fieldset">
+          <legend>{a('fieldsServed')}</legend>
+          <ol className="a-order" data-testid="counter-services">
+            {chosen.map((s, i) => (
+              <li key={s.id} data-testid={`counter-service-${s.id}`}>
+                <span className="a-order__n">{i + 1}.</span>
+                <span className="a-order__name">{label(s)}</span>
+                <button
+                  type="button"
+                  className="a-button a-button--small a-button--secondary"
+                  disabled={i === 0}
+                  aria-label={`${a('moveUp')}: ${label(s)}`}
+                  onClick={() => setServiceIds((ids) => move(ids, s.id, -1))}
+                >
+                  ↑
+                </button>
+                <button
+                  type="button"
+                  className="a-button a-button--small a-button--secondary"
+                  disabled={i === chosen.length - 1}
+                  aria-label={`${a('moveDown')}: ${label(s)}`}
+                  onClick={() => setServiceIds((ids) => move(ids, s.id, 1))}
+                >
+                  ↓
+                </button>
+                <button
+                  type="button"
+                  className="a-button a-button--small a-button--secondary"
+                  aria-label={`${a('remove')}: ${label(s)}`}
+                  onClick={() => setServiceIds((ids) => ids.filter((x) => x !== s.id))}
+                >
+                  ✕
+                </button>
+              </li>
+            ))}
+          </ol>
+          <div className="a-chips">
+            {others.map((s) => (
+              <button
+                key={s.id}
+                type="button"
+                className="a-chip"
+                data-testid={`counter-add-service-${s.id}`}
+                onClick={() => setServiceIds((ids) => [...ids, s.id])}
+              >
+                + {label(s)}
+              </button>
+            ))}
+          </div>
+        </fieldset>
+        <fieldset className="a-fieldset">
+          <legend>{a('callPolicy')}</legend>
+          {CALL_POLICIES.map((p) => (
+            <label key={p} className="a-check">
+              <input
+                type="radio"
+                name="callPolicy"
+                value={p}
+                checked={form.values.callPolicy === p}
+                data-testid={`input-callPolicy-${p}`}
+                onChange={() => form.set('callPolicy', p)}
+              />{' '}
+              {a(`policy_${p}`)}
+            </label>
+          ))}
+        </fieldset>
+        <div className="a-form__grid">
+          <FormField label={a('addressSign')} hint={a('addressHint')}>
+            <input {...form.text('sign')} inputMode="numeric" />
+          </FormField>
+          <FormField label={a('addressKeypad')} hint={a('addressHint')}>
+            <input {...form.text('keypad')} inputMode="numeric" />
+          </FormField>
+          <FormField label={a('addressPad')} hint={a('addressHint')}>
+            <input {...form.text('pad')} inputMode="numeric" />
+          </FormField>
+        </div>
+        <ErrorLine message={error} />
+        <DialogButtons busy={busy} onCancel={onClose} />
+      </form>
+    </Dialog>
+  );
+}
+
+export function CountersSection({ api, client }: { api: AdminApi; client: HubClient }) {
+  const { a } = useAdminI18n();
+  const counters = useCatalog(client, ['counters'], () => api.counters());
+  const services = useCatalog(client, ['services'], () => api.services());
+  const [editing, setEditing] = useState<{ counter: AdminCounter | null } | null>(null);
+  return (
+    <section data-testid="section-counters">
+      <SectionHead
+        title={a('tab_counters')}
+        addLabel={a('addCounter')}
+        addTestId="admin-add-counter"
+        onAdd={() => setEditing({ counter: null })}
+      />
+      <ErrorLine message={counters.error ?? services.error} testId="section-error" />
+      {counters.data && services.data && (
+        <CountersTable
+          counters={counters.data}
+          services={services.data}
+          onEdit={(counter) => setEditing({ counter })}
+        />
+      )}
+      {editing && services.data && (
+        <CounterForm
+          counter={editing.counter}
+          services={services.data}
+          onClose={() => setEditing(null)}
+          onSave={async (body) => {
+            await api.saveCounter(editing.counter?.id ?? null, body);
+            counters.reload();
+          }}
+        />
+      )}
+    </section>
+  );
+}

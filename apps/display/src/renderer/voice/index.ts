@@ -1,0 +1,3 @@
+// Voice announcements for the wall display (docs/voice.md).
+export * from './announcer.ts';
+export * from './backends.ts';

@@ -1,0 +1,333 @@
+// Period reports (GET /api/v1/reports): the sum of the period's days, with names from the
+// catalogue. Past days are kept in memory once read (and the year before today is read ahead
+// after the first report), and dropped again when the event log shows a change to one of
+// their tickets (a late rating, a day close): a year's report reads only what it has not seen
+// (see docs/reports.md).
+import type { PeriodReport, ReportFigures } from '@luot/shared';
+import { daysBetween, MAX_REPORT_DAYS, nextDay, WAIT_BUCKETS } from '@luot/shared';
+import type { Store } from '../store.ts';
+import { addSums, type DayFigures, type DayGroup, emptySums, readDays, type Sums } from './day-figures.ts';
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
+const seconds = (ms: number) => round1(ms / 1000);
+
+/** The k-th smallest (0-based) of `a`, reordering `a` (quickselect, linear on average). */
+export function kthSmallest(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >>> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i] = a[j]!;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k]!;
+  }
+  return a[k]!;
+}
+
+/** Sums of one row of a breakdown, with the waits of its groups. */
+class Partition {
+  readonly sums = emptySums();
+  private readonly parts: Float64Array[] = [];
+  private length = 0;
+
+  add(group: DayGroup): void {
+    addSums(this.sums, group);
+    if (group.waits.length > 0) {
+      this.parts.push(group.waits);
+      this.length += group.waits.length;
+    }
+  }
+
+  waits(): Float64Array {
+    const all = new Float64Array(this.length);
+    let at = 0;
+    for (const part of this.parts) {
+      all.set(part, at);
+      at += part.length;
+    }
+    return all;
+  }
+
+  figures(targetMs: number, waits = this.waits()): ReportFigures {
+    const s = this.sums;
+    let within = 0;
+    for (let i = 0; i < waits.length; i++) if (waits[i]! <= targetMs) within++;
+    const rated = s.r1 + s.r2 + s.r3 + s.r4;
+    return {
+      issued: s.issued,
+      served: s.served,
+      noShow: s.noShow,
+      cancelled: s.cancelled,
+      expired: s.expired,
+      avgWaitSeconds: s.waitCount > 0 ? seconds(s.waitSum / s.waitCount) : null,
+      // Nearest rank: the ceil(0.9 n)-th smallest wait.
+      p90WaitSeconds:
+        waits.length > 0 ? seconds(kthSmallest(waits, Math.ceil(0.9 * waits.length) - 1)) : null,
+      avgServiceSeconds: s.serviceCount > 0 ? seconds(s.serviceSum / s.serviceCount) : null,
+      withinTargetShare: waits.length > 0 ? round4(within / waits.length) : null,
+      ratings: { '1': s.r1, '2': s.r2, '3': s.r3, '4': s.r4 },
+      satisfiedShare: rated > 0 ? round4((s.r3 + s.r4) / rated) : null,
+    };
+  }
+}
+
+function partitionOf<K>(map: Map<K, Partition>, key: K): Partition {
+  let p = map.get(key);
+  if (!p) {
+    p = new Partition();
+    map.set(key, p);
+  }
+  return p;
+}
+
+/** The days of the tickets that changed after a log position. */
+export const CHANGED_DAYS_SQL = `
+  SELECT DISTINCT t.service_day AS day FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
+  WHERE e.seq > ?`;
+
+/** Beyond this many log rows since the last look, dropping every kept day is cheaper. */
+const MAX_EVENTS_TO_SCAN = 50_000;
+/** Kept days: two years' worth is a few megabytes. */
+const MAX_KEPT_DAYS = 800;
+
+export class Reports {
+  private readonly kept = new Map<string, DayFigures | null>();
+  private seenSeq = 0;
+  private timeZone = '';
+
+  constructor(private readonly store: Store) {}
+
+  /** Drops kept days whose tickets changed since the last look (every change is logged). */
+  private forgetChanged(): void {
+    const seq = this.store.lastSeq();
+    const tz = this.store.centre().time_zone;
+    if (tz !== this.timeZone || seq - this.seenSeq > MAX_EVENTS_TO_SCAN) {
+      this.kept.clear();
+      this.timeZone = tz;
+    } else if (this.kept.size > 0 && seq > this.seenSeq) {
+      const changed = this.store.sql<{ day: string }>(CHANGED_DAYS_SQL).all(this.seenSeq);
+      for (const { day } of changed) this.kept.delete(day);
+    }
+    this.seenSeq = seq;
+  }
+
+  /** The figures of each day of the period; days before `today` are kept for next time. */
+  private days(from: string, to: string, today: string): DayFigures[] {
+    this.forgetChanged();
+    const out: DayFigures[] = [];
+    let runStart: string | null = null;
+    const readRun = (end: string) => {
+      if (runStart === null) return;
+      const read = readDays(this.store, runStart, end, this.timeZone);
+      for (let d = runStart; d <= end; d = nextDay(d)) {
+        const figures = read.get(d) ?? null;
+        if (d < today) this.keep(d, figures);
+        if (figures) out.push(figures);
+      }
+      runStart = null;
+    };
+    let last = from;
+    for (let d = from; d <= to; d = nextDay(d)) {
+      const kept = d < today ? this.kept.get(d) : undefined;
+      if (kept === undefined) {
+        runStart ??= d;
+      } else {
+        readRun(last);
+        if (kept) out.push(kept);
+      }
+      last = d;
+    }
+    readRun(to);
+    return out.sort((a, b) => (a.day < b.day ? -1 : 1));
+  }
+
+  private readingAhead: Promise<number> | null = null;
+
+  /**
+   * Reads the year of days before `today` in the background, a week per turn of the event loop
+   * (a few milliseconds each, between commands), so that a long period asked for later is
+   * answered from kept days. Resolves with the number of days read; stops if the database closes.
+   */
+  readAhead(today: string): Promise<number> {
+    this.readingAhead ??= new Promise<number>((resolve, reject) => {
+      const first = daysBefore(today, MAX_REPORT_DAYS);
+      let end = daysBefore(today, 1);
+      let read = 0;
+      const step = () => {
+        try {
+          if (!this.store.db.open || end < first) return resolve(read);
+          const weekStart = daysBefore(end, 6);
+          // biome-ignore lint/complexity/useMathMinMax: days are YYYY-MM-DD strings, not numbers
+          const start = weekStart < first ? first : weekStart;
+          this.days(start, end, today);
+          read += daysBetween(start, end);
+          end = daysBefore(start, 1);
+          setImmediate(step);
+        } catch (error) {
+          reject(error);
+        }
+      };
+      setImmediate(step);
+    });
+    return this.readingAhead;
+  }
+
+  private keep(day: string, figures: DayFigures | null): void {
+    this.kept.delete(day);
+    this.kept.set(day, figures);
+    if (this.kept.size > MAX_KEPT_DAYS) this.kept.delete(this.kept.keys().next().value!);
+  }
+
+  period(from: string, to: string, today: string, targetWaitMinutes: number): PeriodReport {
+    const days = this.days(from, to, today);
+    const totals = new Partition();
+    const byService = new Map<string, Partition>();
+    const byCounter = new Map<string, Partition>();
+    const byOfficer = new Map<string, Partition>();
+    const procedures = new Map<string, number>();
+    const hours = Array.from({ length: 24 }, () => ({ issued: 0, served: 0, waitSum: 0, waitCount: 0 }));
+    const byDay: PeriodReport['byDay'] = [];
+    for (const day of days) {
+      const daySums: Sums = emptySums();
+      for (const g of day.groups) {
+        addSums(daySums, g);
+        totals.add(g);
+        partitionOf(byService, g.serviceId).add(g);
+        if (g.counterId) partitionOf(byCounter, g.counterId).add(g);
+        if (g.officerId) partitionOf(byOfficer, g.officerId).add(g);
+      }
+      day.hours.forEach((h, i) => {
+        const into = hours[i]!;
+        into.issued += h.issued;
+        into.served += h.served;
+        into.waitSum += h.waitSum;
+        into.waitCount += h.waitCount;
+      });
+      for (const [id, n] of day.procedures) procedures.set(id, (procedures.get(id) ?? 0) + n);
+      if (daySums.issued > 0) {
+        byDay.push({
+          date: day.day,
+          issued: daySums.issued,
+          served: daySums.served,
+          noShow: daySums.noShow,
+          avgWaitSeconds: daySums.waitCount > 0 ? seconds(daySums.waitSum / daySums.waitCount) : null,
+        });
+      }
+    }
+
+    const target = targetWaitMinutes * 60_000;
+    const names = this.catalogue();
+    const active = hours.flatMap((h, hour) => (h.issued > 0 || h.served > 0 ? [hour] : []));
+    const allWaits = totals.waits();
+    const distribution = WAIT_BUCKETS.map(([fromMinutes, toMinutes]) => ({
+      fromMinutes,
+      toMinutes,
+      count: 0,
+    }));
+    const last = distribution.length - 1;
+    for (let i = 0; i < allWaits.length; i++) {
+      let b = 0;
+      while (b < last && allWaits[i]! >= distribution[b]!.toMinutes! * 60_000) b++;
+      distribution[b]!.count++;
+    }
+    return {
+      from,
+      to,
+      days: daysBetween(from, to),
+      targetWaitMinutes,
+      totals: totals.figures(target, allWaits),
+      byService: [...byService]
+        .map(([serviceId, p]) => ({ serviceId, service: names.services.get(serviceId), p }))
+        .sort(
+          (a, b) => (a.service?.order ?? 1e9) - (b.service?.order ?? 1e9) || cmp(a.serviceId, b.serviceId),
+        )
+        .map(({ serviceId, service, p }) => ({
+          serviceId,
+          name: service?.name ?? serviceId,
+          ...p.figures(target),
+        })),
+      byCounter: [...byCounter]
+        .map(([counterId, p]) => {
+          const c = names.counters.get(counterId);
+          return { counterId, number: c?.number ?? 0, name: c?.name ?? counterId, ...p.figures(target) };
+        })
+        .sort((a, b) => a.number - b.number || cmp(a.counterId, b.counterId)),
+      byOfficer: [...byOfficer]
+        .map(([officerId, p]) => ({
+          officerId,
+          displayName: names.users.get(officerId) ?? officerId,
+          ...p.figures(target),
+        }))
+        .sort((a, b) => a.displayName.localeCompare(b.displayName, 'vi') || cmp(a.officerId, b.officerId)),
+      byProcedure: [...procedures]
+        .map(([procedureId, count]) => {
+          const p = names.procedures.get(procedureId);
+          return { procedureId, serviceId: p?.serviceId ?? '', name: p?.name ?? procedureId, count };
+        })
+        .sort((a, b) => b.count - a.count || cmp(a.procedureId, b.procedureId)),
+      byHour:
+        active.length === 0
+          ? []
+          : hours.slice(active[0], active.at(-1)! + 1).map((h, i) => ({
+              hour: active[0]! + i,
+              issued: h.issued,
+              served: h.served,
+              avgWaitSeconds: h.waitCount > 0 ? seconds(h.waitSum / h.waitCount) : null,
+            })),
+      byDay,
+      waitDistribution: distribution,
+    };
+  }
+
+  /** Names of everything a breakdown may mention, inactive ones included. */
+  private catalogue() {
+    const st = this.store;
+    return {
+      services: new Map(
+        st
+          .sql<{ id: string; name: string }>('SELECT id, name FROM services ORDER BY sort_order, code')
+          .all()
+          .map((s, order) => [s.id, { name: s.name, order }]),
+      ),
+      counters: new Map(
+        st
+          .sql<{ id: string; number: number; name: string }>('SELECT id, number, name FROM counters')
+          .all()
+          .map((c) => [c.id, c]),
+      ),
+      users: new Map(
+        st
+          .sql<{ id: string; display_name: string }>('SELECT id, display_name FROM users')
+          .all()
+          .map((u) => [u.id, u.display_name]),
+      ),
+      procedures: new Map(
+        st
+          .sql<{ id: string; service_id: string; name: string }>(
+            'SELECT id, service_id, name FROM procedures',
+          )
+          .all()
+          .map((p) => [p.id, { serviceId: p.service_id, name: p.name }]),
+      ),
+    };
+  }
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+const daysBefore = (day: string, n: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);

@@ -1,0 +1,252 @@
+// GET /api/v1/reports/export: the workbook and the CSV, read back (exceljs, a CSV parser), hold
+// exactly the figures of the JSON report, under Vietnamese headings, with numbers as numbers.
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectError, expectOk } from './api-helpers.ts';
+import { DAYS, type ReportScript, runReportScript } from './reports-fixture.ts';
+
+let s: ReportScript;
+let director: string;
+let report: any;
+let centreName: string;
+const PERIOD = `from=${DAYS.mon}&to=${DAYS.thu}`;
+const TITLE = 'Báo cáo từ ngày 10/03/2025 đến ngày 13/03/2025';
+
+beforeAll(async () => {
+  s = await runReportScript();
+  director = await s.director();
+  report = expectOk(await s.t.api('GET', `/api/v1/reports?${PERIOD}`, { token: director }));
+  centreName = expectOk(await s.t.api('GET', '/api/v1/centre', { token: director })).centre.name;
+});
+afterAll(() => s.t.close());
+
+async function download(query: string) {
+  const res = await fetch(new URL(`/api/v1/reports/export?${query}`, s.t.url), {
+    headers: { authorization: `Bearer ${director}` },
+  });
+  return { res, bytes: Buffer.from(await res.arrayBuffer()) };
+}
+
+const FIGURE_HEADINGS = [
+  'Số phiếu đã cấp',
+  'Đã phục vụ',
+  'Vắng mặt',
+  'Đã huỷ',
+  'Hết hạn',
+  'Chờ trung bình (phút)',
+  'Chờ P90 (phút)',
+  'Phục vụ trung bình (phút)',
+  'Tỉ lệ đạt thời gian chờ mục tiêu',
+  'Rất hài lòng',
+  'Hài lòng',
+  'Bình thường',
+  'Không hài lòng',
+  'Mức độ hài lòng',
+];
+const minutes = (seconds: number | null) => (seconds === null ? null : seconds / 60);
+/** A figures row as the files should hold it: waits in minutes, ratings from "very satisfied" down. */
+const figureValues = (f: any) => [
+  f.issued,
+  f.served,
+  f.noShow,
+  f.cancelled,
+  f.expired,
+  minutes(f.avgWaitSeconds),
+  minutes(f.p90WaitSeconds),
+  minutes(f.avgServiceSeconds),
+  f.withinTargetShare,
+  f.ratings['4'],
+  f.ratings['3'],
+  f.ratings['2'],
+  f.ratings['1'],
+  f.satisfiedShare,
+];
+
+/** Cell values of a row (1-based columns), empty cells as null. */
+const rowValues = (ws: ExcelJS.Worksheet, n: number, columns: number) =>
+  Array.from({ length: columns }, (_, i) => ws.getRow(n).getCell(i + 1).value ?? null);
+
+function expectRow(actual: unknown[], expected: unknown[]): void {
+  expect(actual).toHaveLength(expected.length);
+  expected.forEach((want, i) => {
+    if (typeof want === 'number' && !Number.isInteger(want)) {
+      expect(typeof actual[i], `column ${i + 1}`).toBe('number');
+      expect(actual[i] as number, `column ${i + 1}`).toBeCloseTo(want, 9);
+    } else {
+      expect(actual[i], `column ${i + 1}`).toEqual(want);
+    }
+  });
+}
+
+describe('GET /api/v1/reports/export', () => {
+  it('xlsx: one sheet per breakdown, each row equal to the JSON report', async () => {
+    const { res, bytes } = await download(`${PERIOD}&format=xlsx`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    expect(res.headers.get('content-disposition')).toBe(
+      'attachment; filename="bao-cao-2025-03-10_2025-03-13.xlsx"',
+    );
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Tổng hợp',
+      'Lĩnh vực',
+      'Quầy',
+      'Cán bộ',
+      'Thủ tục',
+      'Theo giờ',
+      'Theo ngày',
+      'Thời gian chờ',
+    ]);
+    for (const ws of wb.worksheets) {
+      expect(ws.getCell('A1').value, ws.name).toBe(centreName);
+      expect(ws.getCell('A2').value, ws.name).toBe(TITLE);
+    }
+
+    const summary = wb.getWorksheet('Tổng hợp')!;
+    expect(rowValues(summary, 4, 2)).toEqual(['Số ngày', 4]);
+    expect(rowValues(summary, 5, 2)).toEqual(['Thời gian chờ mục tiêu (phút)', 15]);
+    const totals = figureValues(report.totals);
+    for (const [i, heading] of FIGURE_HEADINGS.entries()) {
+      expectRow(rowValues(summary, 6 + i, 2), [heading, totals[i]]);
+    }
+    expect(summary.getCell('B11').numFmt).toBe('0.0'); // average wait in minutes
+    expect(summary.getCell('B14').numFmt).toBe('0.0%'); // within target
+
+    const table = (name: string, headings: string[], rows: unknown[][]) => {
+      const ws = wb.getWorksheet(name)!;
+      expect(rowValues(ws, 4, headings.length), name).toEqual(headings);
+      for (const [i, row] of rows.entries()) expectRow(rowValues(ws, 5 + i, headings.length), row);
+      expect(ws.getRow(5 + rows.length).getCell(1).value ?? null, `${name}: no more rows`).toBeNull();
+    };
+    expect(report.byService).toHaveLength(3);
+    table(
+      'Lĩnh vực',
+      ['Lĩnh vực', ...FIGURE_HEADINGS],
+      [...report.byService.map((r: any) => [r.name, ...figureValues(r)]), ['Tổng cộng', ...totals]],
+    );
+    table(
+      'Quầy',
+      ['Quầy', 'Tên quầy', ...FIGURE_HEADINGS],
+      report.byCounter.map((r: any) => [r.number, r.name, ...figureValues(r)]),
+    );
+    table(
+      'Cán bộ',
+      ['Cán bộ', ...FIGURE_HEADINGS],
+      report.byOfficer.map((r: any) => [r.displayName, ...figureValues(r)]),
+    );
+    const serviceName = new Map(report.byService.map((r: any) => [r.serviceId, r.name]));
+    table(
+      'Thủ tục',
+      ['Thủ tục', 'Lĩnh vực', 'Số lượt giải quyết'],
+      report.byProcedure.map((p: any) => [p.name, serviceName.get(p.serviceId), p.count]),
+    );
+    table(
+      'Theo giờ',
+      ['Giờ', 'Số phiếu đã cấp', 'Đã phục vụ', 'Chờ trung bình (phút)'],
+      report.byHour.map((h: any) => [h.hour, h.issued, h.served, minutes(h.avgWaitSeconds)]),
+    );
+    table(
+      'Theo ngày',
+      ['Ngày', 'Số phiếu đã cấp', 'Đã phục vụ', 'Vắng mặt', 'Chờ trung bình (phút)'],
+      report.byDay.map((d: any) => [
+        `${d.date.slice(8)}/${d.date.slice(5, 7)}/${d.date.slice(0, 4)}`,
+        d.issued,
+        d.served,
+        d.noShow,
+        minutes(d.avgWaitSeconds),
+      ]),
+    );
+    table(
+      'Thời gian chờ',
+      ['Thời gian chờ (phút)', 'Số phiếu'],
+      [
+        ['0–5', 2],
+        ['5–10', 3],
+        ['10–15', 0],
+        ['15–20', 0],
+        ['20–30', 1],
+        ['30–45', 0],
+        ['45–60', 0],
+        ['60 trở lên', 2],
+      ],
+    );
+  });
+
+  it('csv: UTF-8 with a BOM, the title, then fields and the totals, numbers as plain numbers', async () => {
+    const { res, bytes } = await download(`${PERIOD}&format=csv`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toBe(
+      'attachment; filename="bao-cao-2025-03-10_2025-03-13.csv"',
+    );
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = parseCsv(bytes.subarray(3).toString('utf8'));
+    expect(rows.slice(0, 4)).toEqual([[centreName], [TITLE], [''], ['Lĩnh vực', ...FIGURE_HEADINGS]]);
+    const expected = [
+      ...report.byService.map((r: any) => [r.name, ...figureValues(r)]),
+      ['Tổng cộng', ...figureValues(report.totals)],
+    ];
+    expect(rows.slice(4)).toHaveLength(expected.length);
+    rows.slice(4).forEach((row, i) => {
+      const want = expected[i]!;
+      expect(row[0]).toBe(want[0]);
+      want.slice(1).forEach((value: number | null, j: number) => {
+        if (value === null) expect(row[j + 1]).toBe('');
+        else expect(Number(row[j + 1])).toBeCloseTo(value, 3);
+      });
+    });
+  });
+
+  it('defaults to xlsx; bad format or period is 400; officers and devices get 403', async () => {
+    const { res } = await download(PERIOD);
+    expect(res.headers.get('content-type')).toMatch(/spreadsheetml/);
+    expectError(
+      await s.t.api('GET', `/api/v1/reports/export?${PERIOD}&format=pdf`, { token: director }),
+      400,
+      'validation_failed',
+      /^format: /,
+    );
+    expectError(
+      await s.t.api('GET', `/api/v1/reports/export?from=${DAYS.thu}&to=${DAYS.mon}`, { token: director }),
+      400,
+      'validation_failed',
+      /^to: must not be before from/,
+    );
+    for (const token of [await s.officer(), s.devices.kiosk, s.devices.display]) {
+      expectError(await s.t.api('GET', `/api/v1/reports/export?${PERIOD}`, { token }), 403, 'forbidden');
+    }
+  });
+});
+
+/** RFC 4180: quoted fields may hold commas, quotes ("") and line breaks; lines end in CRLF. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else field += c;
+  }
+  if (field !== '' || row.length > 0) rows.push([...row, field]);
+  return rows;
+}

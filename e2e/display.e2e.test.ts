@@ -1,0 +1,479 @@
+// The wall display in Chromium against a real hub: pairing by code, calls from counters (officers
+// through the REST API) shown and announced in order, recall, zones, the counter-top layout, the
+// media area, night dimming, the sound-blocked button and a hub restart. Every layout is saved to
+// e2e/screenshots/display-<layout>-<orientation>.png.
+//
+// The demo seed puts every counter in zone "main"; this test moves Quầy 6 and Quầy 7 to zone
+// "tang2" directly in the hub's SQLite (before any display opens) to have a second zone.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  byTestId,
+  type E2E,
+  type KioskPage,
+  type Orientation,
+  startE2E,
+  textOf,
+  visible,
+  waitForText,
+} from './harness.ts';
+
+const serious = (errors: string[]) =>
+  errors.filter((e) => e.startsWith('pageerror') || /Content.Security.Policy/i.test(e));
+
+interface Announced {
+  text: string;
+  startedAt: number;
+  endedAt: number;
+}
+interface DisplayProbe {
+  history: Announced[];
+  busy: boolean;
+  blocked: boolean;
+  calls: string[];
+}
+
+let e2e: E2E;
+let kioskToken: string;
+/** Officer tokens by counter id; each officer is signed in at that counter. */
+const officers: Record<string, string> = {};
+let issued = 0;
+let setupError: unknown = null;
+const pages: KioskPage[] = [];
+
+beforeAll(async () => {
+  try {
+    e2e = await startE2E();
+    // A second zone upstairs: Quầy 6 (Cư trú) and Quầy 7 (Trực tuyến, Nhận kết quả).
+    e2e.hub.running.hub.store.sql(`UPDATE counters SET zone = 'tang2' WHERE id IN ('c6', 'c7')`).run();
+    kioskToken = await e2e.hub.pairDevice('kiosk');
+    for (const id of ['c1', 'c2', 'c6']) {
+      officers[id] = (await e2e.hub.user(`canbo-man-hinh-${id}`, 'officer')).token;
+      const res = await e2e.api('POST', `/api/v1/counters/${id}/sign-in`, { token: officers[id] });
+      if (res.status !== 200) throw new Error(`sign-in ${id}: ${res.status} ${JSON.stringify(res.body)}`);
+    }
+  } catch (error) {
+    setupError = error;
+  }
+}, 240_000);
+
+beforeEach(() => {
+  if (setupError) throw setupError;
+});
+
+afterAll(async () => {
+  for (const p of pages) expect(serious(p.errors), p.page.url()).toEqual([]);
+  await e2e?.close();
+});
+
+/** A ticket issued by the kiosk device through the REST API. */
+async function issue(serviceId: string): Promise<any> {
+  issued += 1;
+  const res = await e2e.api('POST', '/api/v1/tickets', {
+    token: kioskToken,
+    body: { serviceId },
+    headers: { 'idempotency-key': `display-e2e-${String(issued).padStart(4, '0')}` },
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body.ticket;
+}
+
+/** The officer at this counter calls the next ticket (marking the one there a no-show first). */
+async function callNext(counterId: string): Promise<any> {
+  const token = officers[counterId]!;
+  const counters = (await e2e.api('GET', '/api/v1/counters', { token })).body.counters as any[];
+  const current = counters.find((c) => c.id === counterId)?.currentTicket;
+  if (current) {
+    const res = await e2e.api('POST', `/api/v1/tickets/${current.id}/no-show`, { token });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+  }
+  const res = await e2e.api('POST', `/api/v1/counters/${counterId}/call-next`, { token });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  expect(res.body.ticket).not.toBeNull();
+  return res.body.ticket;
+}
+
+async function displayCode(name: string, zone?: string): Promise<string> {
+  const res = await e2e.api('POST', '/api/v1/devices/pairing-codes', {
+    token: e2e.adminToken,
+    body: { kind: 'display', name, ...(zone ? { zone } : {}) },
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body.code;
+}
+
+/** A display page paired (through `?pair=`) to a zone, showing its first screen. */
+async function openDisplay(
+  orientation: Orientation,
+  query: string,
+  zone: string | undefined,
+  options: { autoplay?: boolean } = {},
+): Promise<KioskPage> {
+  const code = await displayCode(`Màn hình ${orientation} ${zone ?? 'tất cả'}`, zone);
+  const sep = query ? '&' : '';
+  const page = await e2e.open(orientation, `/display/?${query}${sep}pair=${code}`, options);
+  pages.push(page);
+  await visible(page.page, /layout=counter/.test(query) ? 'counter-top' : 'hall');
+  await online(page);
+  return page;
+}
+
+/** Waits until the page's socket is connected: from then on it hears every call. */
+async function online(page: KioskPage): Promise<void> {
+  await page.page.locator('[data-testid="connection"][data-state="online"]').waitFor({
+    state: 'attached',
+    timeout: 15_000,
+  });
+}
+
+/** The voice's state and the calls on screen (window.__luotDisplay, the diagnostic hook). */
+function probe(page: KioskPage): Promise<DisplayProbe> {
+  return page.page.evaluate(() => {
+    const d = (window as any).__luotDisplay;
+    const state = d?.announcer?.getState();
+    return {
+      history: state?.history ?? [],
+      busy: state ? state.current !== null || state.queued.length > 0 : false,
+      blocked: state?.blocked ?? false,
+      calls: (d?.controller?.getState().calls ?? []).map((c: any) => c.displayNumber),
+    };
+  });
+}
+
+/** Waits (on the page, no sleeps) until the voice has finished `count` announcements. */
+async function announced(page: KioskPage, count: number, timeout = 40_000): Promise<Announced[]> {
+  await page.page.waitForFunction(
+    (n) => ((window as any).__luotDisplay?.announcer?.getState().history.length ?? 0) >= n,
+    count,
+    { timeout, polling: 100 },
+  );
+  return (await probe(page)).history;
+}
+
+/** The latest call's number, checked against the viewport: large, and not cut off. */
+async function latestBox(page: KioskPage) {
+  return page.page.evaluate(() => {
+    const el = document.querySelector<HTMLElement>('[data-testid="latest-number"]')!;
+    const r = el.getBoundingClientRect();
+    const panel = el.closest<HTMLElement>('.d-latest__call')!;
+    return {
+      height: r.height,
+      fontSize: Number.parseFloat(getComputedStyle(el).fontSize),
+      left: r.left,
+      right: r.right,
+      viewportWidth: innerWidth,
+      viewportHeight: innerHeight,
+      clipped: panel.scrollWidth > panel.clientWidth + 1 || panel.scrollHeight > panel.clientHeight + 1,
+    };
+  });
+}
+
+/**
+ * Elements whose content is cut off: a box that hides its overflow and has more than fits, or a
+ * number or label that reaches past the edge of the screen.
+ */
+function clippedElements(page: KioskPage): Promise<string[]> {
+  return page.page.evaluate(() =>
+    [
+      ...document.querySelectorAll<HTMLElement>(
+        '.d-counter, .d-recent__item, .d-latest__call, .d-latest__number, .d-latest__counter, .d-ctop__number, .d-ctop__label, .d-ctop__state, .d-centre, .luot-clock',
+      ),
+    ]
+      .filter((el) => {
+        const r = el.getBoundingClientRect();
+        const outside = r.left < 0 || r.top < 0 || r.right > innerWidth || r.bottom > innerHeight;
+        const hides = getComputedStyle(el).overflow !== 'visible';
+        return (
+          outside || (hides && (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1))
+        );
+      })
+      .map((el) => el.dataset.testid ?? el.className),
+  );
+}
+
+/** A tidy poster for the media folder, drawn by the browser itself (no binary fixture). */
+async function poster(): Promise<Buffer> {
+  const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 720 } });
+  try {
+    const page = await context.newPage();
+    await page.setContent(
+      `<body style="margin:0;display:flex;flex-direction:column;justify-content:center;align-items:center;
+        height:100vh;background:#0b3d91;color:#fff;font:700 64px sans-serif;text-align:center">
+        <div>Nộp hồ sơ trực tuyến</div><div style="font-size:44px;margin-top:24px">dichvucong.gov.vn</div></body>`,
+    );
+    return await page.screenshot({ type: 'png' });
+  } finally {
+    await context.close();
+  }
+}
+
+/** A window of local time (Asia/Ho_Chi_Minh) around now: `HH:MM-HH:MM`. */
+function dimAroundNow(): string {
+  const hhmm = (ms: number) =>
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Asia/Ho_Chi_Minh',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).format(ms);
+  return `${hhmm(Date.now() - 3_600_000)}-${hhmm(Date.now() + 3_600_000)}`;
+}
+
+describe('wall display', () => {
+  let hall: KioskPage;
+  let upstairs: KioskPage;
+  let first: any;
+  let a: any;
+  let b: any;
+
+  it('pairs by code and shows only its zone’s counters and fields', async () => {
+    hall = await e2e.open('landscape', '/display/');
+    pages.push(hall);
+    await visible(hall.page, 'pairing');
+    await hall.shot('display-pairing');
+    await byTestId(hall.page, 'pair-code').fill(await displayCode('Màn hình sảnh', 'main'));
+    await byTestId(hall.page, 'pair-submit').click();
+    await visible(hall.page, 'hall');
+    await online(hall);
+    await visible(hall.page, 'latest-none');
+    expect(await textOf(hall.page, 'centre-name')).toContain('Ninh Kiều');
+    for (const n of [1, 2, 3, 4, 5]) await visible(hall.page, `counter-${n}`);
+    expect(await byTestId(hall.page, 'counter-1').getAttribute('data-state')).toBe('open');
+    expect(await byTestId(hall.page, 'counter-3').getAttribute('data-state')).toBe('closed');
+    expect(await hall.page.locator('[data-testid="counter-6"], [data-testid="counter-7"]').count()).toBe(0);
+    await visible(hall.page, 'waiting-hotich');
+    await visible(hall.page, 'waiting-datdai');
+    expect(await hall.page.locator('[data-testid="waiting-cutru"]').count()).toBe(0);
+    // The hub's notice scrolls across the bottom.
+    await visible(hall.page, 'notice');
+  });
+
+  it('a call from a counter appears at once and is announced', async () => {
+    const ticket = await issue('hotich');
+    await waitForText(hall.page, 'waiting-hotich-count', /^1$/);
+    first = await callNext('c1');
+    expect(first.id).toBe(ticket.id);
+    await waitForText(hall.page, 'latest-number', first.displayNumber);
+    expect(await textOf(hall.page, 'latest-counter')).toBe('Quầy 1');
+    await waitForText(hall.page, 'counter-1-number', first.displayNumber);
+    await waitForText(hall.page, 'waiting-hotich-count', /^0$/);
+    const [spoken] = await announced(hall, 1);
+    expect(spoken!.text).toBe(`Mời công dân có số thứ tự ${first.displayNumber} đến quầy số 1`);
+    expect(spoken!.endedAt).toBeGreaterThan(spoken!.startedAt);
+  });
+
+  it('two quick calls are announced in order, never overlapping', async () => {
+    const before = (await probe(hall)).history.length;
+    a = await issue('hotich');
+    b = await issue('chungthuc');
+    // Milliseconds apart: the second arrives while the first is being read out.
+    a = await callNext('c2');
+    b = await callNext('c1');
+    await waitForText(hall.page, 'latest-number', b.displayNumber);
+    const history = (await announced(hall, before + 2)).slice(before);
+    expect(history.map((h) => h.text)).toEqual([
+      `Mời công dân có số thứ tự ${a.displayNumber} đến quầy số 2`,
+      `Mời công dân có số thứ tự ${b.displayNumber} đến quầy số 1`,
+    ]);
+    expect(history[1]!.startedAt).toBeGreaterThanOrEqual(history[0]!.endedAt);
+    // The earlier calls are listed under the latest one, newest first.
+    await waitForText(
+      hall.page,
+      'recent-calls',
+      new RegExp(`^\\s*${a.displayNumber}\\s*Quầy 2\\s*${first.displayNumber}\\s*Quầy 1`),
+    );
+    await waitForText(hall.page, 'counter-2-number', a.displayNumber);
+    const box = await latestBox(hall);
+    // From 10 metres: the number is at least a quarter of the screen's height, and nothing is cut off.
+    expect(box.height).toBeGreaterThanOrEqual(0.25 * box.viewportHeight);
+    expect(box.left).toBeGreaterThanOrEqual(0);
+    expect(box.right).toBeLessThanOrEqual(box.viewportWidth);
+    expect(box.clipped).toBe(false);
+    expect(await clippedElements(hall)).toEqual([]);
+    await hall.shot('display-hall');
+  });
+
+  it('a recall is announced again and marked on screen', async () => {
+    const before = (await probe(hall)).history.length;
+    const res = await e2e.api('POST', `/api/v1/tickets/${b.id}/recall`, { token: officers.c1 });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    await visible(hall.page, 'latest-recall');
+    await waitForText(hall.page, 'latest-number', b.displayNumber);
+    const history = (await announced(hall, before + 1)).slice(before);
+    expect(history.map((h) => h.text)).toEqual([
+      `Gọi lại: mời công dân có số thứ tự ${b.displayNumber} đến quầy số 1`,
+    ]);
+  });
+
+  it('a display of another zone shows and announces only its own counters', async () => {
+    upstairs = await openDisplay('landscape', '', 'tang2');
+    await visible(upstairs.page, 'counter-6');
+    await visible(upstairs.page, 'counter-7');
+    expect(await upstairs.page.locator('[data-testid="counter-1"]').count()).toBe(0);
+    await visible(upstairs.page, 'waiting-cutru');
+    expect(await upstairs.page.locator('[data-testid="waiting-hotich"]').count()).toBe(0);
+    // The calls of the main hall are not on the upstairs screen.
+    await visible(upstairs.page, 'latest-none');
+
+    const hallBefore = await probe(hall);
+    await issue('cutru');
+    const up = await callNext('c6');
+    await waitForText(upstairs.page, 'latest-number', up.displayNumber);
+    expect(await textOf(upstairs.page, 'latest-counter')).toBe('Quầy 6');
+    expect((await announced(upstairs, 1)).map((h) => h.text)).toEqual([
+      `Mời công dân có số thứ tự ${up.displayNumber} đến quầy số 6`,
+    ]);
+
+    // A later call in the main hall reaches the hall display: events arrive in order, so by now
+    // the upstairs call has reached it too, and it was left out.
+    await issue('hotich');
+    a = await callNext('c2');
+    await waitForText(hall.page, 'latest-number', a.displayNumber);
+    const hallAfter = (await announced(hall, hallBefore.history.length + 1)).slice(hallBefore.history.length);
+    expect(hallAfter.map((h) => h.text)).toEqual([
+      `Mời công dân có số thứ tự ${a.displayNumber} đến quầy số 2`,
+    ]);
+    expect((await probe(hall)).calls).not.toContain(up.displayNumber);
+    expect(await hall.page.locator('[data-testid="counter-6"]').count()).toBe(0);
+    expect(await textOf(upstairs.page, 'latest-number')).toBe(up.displayNumber);
+    await upstairs.shot('display-hall-zone');
+  });
+
+  it('portrait: the same picture on a tall screen, and a snapshot is shown, not announced', async () => {
+    const portrait = await openDisplay('portrait', '', 'main');
+    await waitForText(portrait.page, 'latest-number', a.displayNumber);
+    await visible(portrait.page, 'counter-1-number');
+    const state = await probe(portrait);
+    expect(state.history).toEqual([]);
+    expect(state.busy).toBe(false);
+    const box = await latestBox(portrait);
+    // A tall screen is narrower than the number wants: it fills the width instead.
+    expect(box.height).toBeGreaterThanOrEqual(0.18 * box.viewportHeight);
+    expect(box.right - box.left).toBeGreaterThanOrEqual(0.8 * box.viewportWidth);
+    expect(box.clipped).toBe(false);
+    expect(await clippedElements(portrait)).toEqual([]);
+    await portrait.shot('display-hall');
+  });
+
+  it('shows the media folder’s images when asked, with English lines', async () => {
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    mkdirSync(join(e2e.hub.dataDir, 'media'), { recursive: true });
+    writeFileSync(join(e2e.hub.dataDir, 'media', '01-truc-tuyen.png'), await poster());
+    const withMedia = await openDisplay('landscape', 'media=1&english=1', 'main');
+    await visible(withMedia.page, 'media-image');
+    await withMedia.page.waitForFunction(
+      () => (document.querySelector('[data-testid="media-image"]') as HTMLImageElement | null)?.naturalWidth,
+      undefined,
+      { timeout: 15_000 },
+    );
+    expect(await textOf(withMedia.page, 'latest-call')).toMatch(/Now calling/i);
+    expect(await textOf(withMedia.page, 'latest-counter')).toMatch(/Quầy \d+ Counter \d+/);
+    const box = await latestBox(withMedia);
+    expect(box.height).toBeGreaterThanOrEqual(0.25 * box.viewportHeight);
+    expect(await clippedElements(withMedia)).toEqual([]);
+    await withMedia.shot('display-hall-media');
+  });
+
+  it('counter-top: one counter’s number huge, and its state when it has none', async () => {
+    const wide = await openDisplay('wide', 'layout=counter&counter=1', 'main');
+    await waitForText(wide.page, 'counter-top-number', b.displayNumber);
+    expect(await textOf(wide.page, 'counter-top-label')).toBe('Quầy 1');
+    expect(await clippedElements(wide)).toEqual([]);
+    const size = await wide.page.evaluate(() => {
+      const r = document.querySelector('[data-testid="counter-top-number"]')!.getBoundingClientRect();
+      return r.height / innerHeight;
+    });
+    expect(size).toBeGreaterThanOrEqual(0.6);
+    await wide.shot('display-counter');
+
+    // Quầy 2 pauses: its counter-top screen says so (and the hall grid too).
+    const current = a;
+    expect(
+      (await e2e.api('POST', `/api/v1/tickets/${current.id}/no-show`, { token: officers.c2 })).status,
+    ).toBe(200);
+    const paused = await e2e.api('POST', '/api/v1/counters/c2/pause', { token: officers.c2, body: {} });
+    expect(paused.status, JSON.stringify(paused.body)).toBe(200);
+    const small = await openDisplay('small', 'layout=counter&counter=2', 'main');
+    await waitForText(small.page, 'counter-top-state', 'Tạm dừng phục vụ');
+    expect(await small.page.getAttribute('[data-testid="counter-top"]', 'data-state')).toBe('paused');
+    await waitForText(hall.page, 'counter-2-state', 'Tạm dừng');
+    await small.shot('display-counter-paused');
+    // A counter-top screen is silent by default.
+    expect(await small.page.evaluate(() => (window as any).__luotDisplay?.announcer)).toBeNull();
+
+    // Resumed and calling again: the number comes back.
+    expect((await e2e.api('POST', '/api/v1/counters/c2/resume', { token: officers.c2 })).status).toBe(200);
+    await waitForText(small.page, 'counter-top-state', 'Xin mời');
+    await issue('hotich');
+    a = await callNext('c2');
+    await waitForText(small.page, 'counter-top-number', a.displayNumber);
+  });
+
+  it('dims by schedule', async () => {
+    const dimmed = await openDisplay('landscape', `dim=${dimAroundNow()}`, 'main');
+    await visible(dimmed.page, 'dim-overlay');
+    const opacity = await dimmed.page.evaluate(
+      () => getComputedStyle(document.querySelector('[data-testid="dim-overlay"]')!).opacity,
+    );
+    expect(Number(opacity)).toBeCloseTo(0.6);
+    await dimmed.shot('display-hall-dimmed');
+    expect(await hall.page.locator('[data-testid="dim-overlay"]').count()).toBe(0);
+  });
+
+  it('where the browser blocks sound, a big button unlocks it and the call is read out', async () => {
+    const strict = await openDisplay('landscape', '', 'main', { autoplay: false });
+    await issue('chungthuc');
+    b = await callNext('c1');
+    await waitForText(strict.page, 'latest-number', b.displayNumber);
+    await strict.page
+      .waitForFunction(
+        () => (window as any).__luotDisplay?.announcer?.getState().blocked === true,
+        undefined,
+        {
+          timeout: 15_000,
+          polling: 100,
+        },
+      )
+      .catch(async (error) => {
+        const state = await strict.page.evaluate(() => (window as any).__luotDisplay?.announcer?.getState());
+        throw new Error(`the voice never reported blocked: ${JSON.stringify(state)} ${strict.errors}`, {
+          cause: error,
+        });
+      });
+    await visible(strict.page, 'enable-sound');
+    expect((await probe(strict)).blocked).toBe(true);
+    expect(await textOf(strict.page, 'enable-sound')).toBe('Chạm để bật âm thanh Tap to enable sound');
+    await strict.shot('display-sound-blocked');
+    await byTestId(strict.page, 'enable-sound').click();
+    await byTestId(strict.page, 'enable-sound').waitFor({ state: 'hidden', timeout: 15_000 });
+    const history = await announced(strict, 1);
+    expect(history[0]!.text).toBe(`Mời công dân có số thứ tự ${b.displayNumber} đến quầy số 1`);
+  });
+
+  it('survives a hub restart: banner, last picture kept, no reload, live again afterwards', async () => {
+    await hall.page.evaluate(() => {
+      (window as any).__noReload = true;
+    });
+    const shown = await textOf(hall.page, 'latest-number');
+    await e2e.restartHub(async () => {
+      const banner = hall.page.locator('[data-testid="connection"] .luot-banner');
+      await banner.waitFor({ state: 'visible', timeout: 20_000 });
+      expect(await banner.textContent()).toMatch(/Mất kết nối/);
+      // The last state stays on screen.
+      expect(await textOf(hall.page, 'latest-number')).toBe(shown);
+      await hall.shot('display-disconnected');
+    });
+    await hall.page
+      .locator('[data-testid="connection"] .luot-banner')
+      .waitFor({ state: 'hidden', timeout: 30_000 });
+    expect(await hall.page.evaluate(() => (window as any).__noReload)).toBe(true);
+    const before = (await probe(hall)).history.length;
+    await issue('hotich');
+    a = await callNext('c2');
+    await waitForText(hall.page, 'latest-number', a.displayNumber, 20_000);
+    const history = (await announced(hall, before + 1)).slice(before);
+    expect(history.map((h) => h.text)).toEqual([
+      `Mời công dân có số thứ tự ${a.displayNumber} đến quầy số 2`,
+    ]);
+  });
+});
