@@ -149,6 +149,18 @@ async function announced(page: KioskPage, count: number, timeout = 40_000): Prom
   return (await probe(page)).history;
 }
 
+/** Waits (on the page) until the voice has nothing playing or queued. */
+async function voiceIdle(page: KioskPage, timeout = 40_000): Promise<void> {
+  await page.page.waitForFunction(
+    () => {
+      const state = (window as any).__luotDisplay?.announcer?.getState();
+      return !state || (state.current === null && state.queued.length === 0);
+    },
+    undefined,
+    { timeout, polling: 100 },
+  );
+}
+
 /** The latest call's number, checked against the viewport: large, and not cut off. */
 async function latestBox(page: KioskPage) {
   return page.page.evaluate(() => {
@@ -243,8 +255,12 @@ describe('wall display', () => {
     await visible(hall.page, 'waiting-hotich');
     await visible(hall.page, 'waiting-datdai');
     expect(await hall.page.locator('[data-testid="waiting-cutru"]').count()).toBe(0);
-    // The hub's notice scrolls across the bottom.
+    // The hub's notice scrolls across the bottom; an admin's new notice arrives without a reload.
     await visible(hall.page, 'notice');
+    const notice = 'Thông báo mới: trung tâm nghỉ chiều thứ Sáu để bảo trì hệ thống.';
+    const changed = await e2e.api('PUT', '/api/v1/centre', { token: e2e.adminToken, body: { notice } });
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    await waitForText(hall.page, 'notice', /Thông báo mới: trung tâm nghỉ chiều thứ Sáu/);
   });
 
   it('a call from a counter appears at once and is announced', async () => {
@@ -262,6 +278,7 @@ describe('wall display', () => {
   });
 
   it('two quick calls are announced in order, never overlapping', async () => {
+    await voiceIdle(hall);
     const before = (await probe(hall)).history.length;
     a = await issue('hotich');
     b = await issue('chungthuc');
@@ -293,6 +310,7 @@ describe('wall display', () => {
   });
 
   it('a recall is announced again and marked on screen', async () => {
+    await voiceIdle(hall);
     const before = (await probe(hall)).history.length;
     const res = await e2e.api('POST', `/api/v1/tickets/${b.id}/recall`, { token: officers.c1 });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
@@ -455,6 +473,8 @@ describe('wall display', () => {
       (window as any).__noReload = true;
     });
     const shown = await textOf(hall.page, 'latest-number');
+    await voiceIdle(hall);
+    const heardBefore = (await probe(hall)).history.map((h) => h.text);
     await e2e.restartHub(async () => {
       const banner = hall.page.locator('[data-testid="connection"] .luot-banner');
       await banner.waitFor({ state: 'visible', timeout: 20_000 });
@@ -467,6 +487,9 @@ describe('wall display', () => {
       .locator('[data-testid="connection"] .luot-banner')
       .waitFor({ state: 'hidden', timeout: 30_000 });
     expect(await hall.page.evaluate(() => (window as any).__noReload)).toBe(true);
+    // The resync after the restart announced nothing again.
+    await voiceIdle(hall);
+    expect((await probe(hall)).history.map((h) => h.text)).toEqual(heardBefore);
     const before = (await probe(hall)).history.length;
     await issue('hotich');
     a = await callNext('c2');

@@ -15,7 +15,13 @@ const RETRY_MS = 10_000;
  * Calls `load` now, every `REFRESH_MS`, again soon after a failure, and whenever the socket comes
  * back online after being lost (the hub may have restarted with new settings).
  */
-function useRefreshing(load: () => Promise<void>, connection: ConnectionState, enabled = true): void {
+function useRefreshing(
+  load: () => Promise<void>,
+  connection: ConnectionState,
+  enabled = true,
+  /** Bumped from outside (an admin changed something): load again now. */
+  trigger = 0,
+): void {
   const loadRef = useRef(load);
   loadRef.current = load;
   const [reloads, setReloads] = useState(0);
@@ -43,7 +49,7 @@ function useRefreshing(load: () => Promise<void>, connection: ConnectionState, e
       live = false;
       clearTimeout(timer);
     };
-  }, [enabled, reloads]);
+  }, [enabled, reloads, trigger]);
 }
 
 /** The notice to scroll: a non-empty string, or null (older hubs have no `notice` at all). */
@@ -54,10 +60,18 @@ export function readNotice(centre: unknown): string | null {
   return text === '' ? null : text;
 }
 
-/** GET /api/v1/centre, kept fresh. */
+/** GET /api/v1/centre, kept fresh, and reloaded at once when an admin changes it (`catalog:changed`). */
 export function useCentre(client: HubClient, connection: ConnectionState): Centre | null {
   const [centre, setCentre] = useState<Centre | null>(null);
-  useRefreshing(async () => setCentre(await client.centre()), connection);
+  const [changed, setChanged] = useState(0);
+  useEffect(
+    () =>
+      client.on('catalogChanged', ({ what }) => {
+        if (what === 'centre') setChanged((n) => n + 1);
+      }),
+    [client],
+  );
+  useRefreshing(async () => setCentre(await client.centre()), connection, true, changed);
   return centre;
 }
 
