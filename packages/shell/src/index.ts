@@ -1,1 +1,2 @@
 export * from './security.ts';
+export * from './token.ts';

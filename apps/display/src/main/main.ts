@@ -4,7 +4,13 @@
 // token.ts (the encrypted device token), @luot/shell (navigation, CSP, crash reloads).
 // Expected layout once bundled: main.mjs and preload.cjs side by side.
 import { join } from 'node:path';
-import { contentSecurityPolicy, crashReloadPolicy, isAllowedNavigation } from '@luot/shell';
+import {
+  contentSecurityPolicy,
+  crashReloadPolicy,
+  createTokenStore,
+  isAllowedNavigation,
+  isDeviceToken,
+} from '@luot/shell';
 import {
   app,
   BrowserWindow,
@@ -18,7 +24,7 @@ import {
 } from 'electron';
 import { DISPLAY_IPC } from '../preload/channels.ts';
 import { type DisplayConfig, displayPageUrl, loadDisplayConfig } from './config.ts';
-import { createTokenStore, isDeviceToken } from './token.ts';
+
 import { displayWindowOptions } from './window.ts';
 
 const PRELOAD = join(import.meta.dirname, 'preload.cjs');

@@ -1,7 +1,6 @@
 // What the main process accepts from the renderer over IPC, checked (the renderer shows web
 // content: never trust it), and the device token kept encrypted with Electron's safeStorage.
 // Plain Node + zod so it is tested without Electron.
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
 
 const TicketLayoutSchema = z.strictObject({
@@ -30,47 +29,8 @@ export function parsePrintJob(value: unknown): CheckedPrintJob | null {
   return parsed.success ? parsed.data : null;
 }
 
-/** A device token as the hub hands it out (random, printable). */
-export function isDeviceToken(value: unknown): value is string {
-  return typeof value === 'string' && /^[\x21-\x7e]{16,512}$/.test(value);
-}
-
-/** Electron's safeStorage, as far as the token store uses it. */
-export interface Cipher {
-  isEncryptionAvailable(): boolean;
-  encryptString(plain: string): Buffer;
-  decryptString(encrypted: Buffer): string;
-}
-
-/** The device token in one file, encrypted by the OS keychain (DPAPI, Keychain, libsecret). */
-export function createTokenStore(file: string, cipher: Cipher) {
-  return {
-    get(): string | null {
-      let bytes: Buffer;
-      try {
-        bytes = readFileSync(file);
-      } catch {
-        return null;
-      }
-      try {
-        const token = cipher.decryptString(bytes);
-        return isDeviceToken(token) ? token : null;
-      } catch {
-        return null; // another user's or machine's keychain: pair again
-      }
-    },
-    set(token: string): void {
-      if (!isDeviceToken(token)) throw new Error('not a device token');
-      if (!cipher.isEncryptionAvailable()) throw new Error('safeStorage: no OS encryption available');
-      const tmp = `${file}.tmp`;
-      writeFileSync(tmp, cipher.encryptString(token), { mode: 0o600 });
-      renameSync(tmp, file);
-    },
-    clear(): void {
-      rmSync(file, { force: true });
-    },
-  };
-}
+// The device token store is shared with the display's shell (@luot/shell).
+export { type Cipher, createTokenStore, isDeviceToken } from '@luot/shell';
 
 export type HubPrintOutcome =
   | { ok: true; ms: number }

@@ -1,5 +1,5 @@
-// The display's device token, kept encrypted with Electron's safeStorage, and the check of what
-// the renderer sends. Plain Node, tested without Electron.
+// A device's token (kiosk, display), kept encrypted with Electron's safeStorage. Plain Node,
+// tested without Electron; shared by the shells' main processes.
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 
 /** A device token as the hub hands it out (random, printable). */
