@@ -31,6 +31,8 @@ await build({
     main: join(here, 'src/main.ts'),
     demo: join(here, 'src/demo.ts'),
     cli: join(here, 'src/cli.ts'),
+    // The report export thread (reports/xlsx-worker-client.ts loads it from beside itself).
+    'xlsx-worker': join(here, 'src/reports/xlsx-worker.ts'),
   },
   outdir,
   outExtension: { '.js': '.mjs' },

@@ -4,6 +4,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startPrinterEmulator } from '@luot/hardware';
 import Database from 'better-sqlite3';
+import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { apiClient, spawnHub, tempDir } from './harness.ts';
 
@@ -62,6 +63,16 @@ describe('hub process', () => {
     expect(login.status).toBe(200);
     const services = await api('GET', '/api/v1/services', { token: login.body.token });
     expect(services.body.services).toHaveLength(10);
+    // The workbook is written in the bundle's export thread (dist/xlsx-worker.mjs).
+    const file = await fetch(new URL('/api/v1/reports/export?format=xlsx', hub.url), {
+      headers: { authorization: `Bearer ${login.body.token}` },
+    });
+    expect(file.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await file.arrayBuffer()) as unknown as ExcelJS.Buffer);
+    // The sheets themselves are checked in reports-export.test.ts; here: the whole book came.
+    const names = book.worksheets.map((w) => w.name);
+    expect([names.length, names[0], names.at(-1)]).toEqual([8, 'Tổng hợp', 'Thời gian chờ']);
     hub.proc.kill('SIGTERM');
     expect(await hub.exited).toBe(0);
   });

@@ -1,2 +1,3 @@
+export * from './app.ts';
 export * from './security.ts';
 export * from './token.ts';

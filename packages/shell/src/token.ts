@@ -43,3 +43,26 @@ export function createTokenStore(file: string, cipher: Cipher) {
     },
   };
 }
+
+/** IPC channels of the device token (each app names its own). */
+export interface TokenChannels {
+  getToken: string;
+  setToken: string;
+  clearToken: string;
+}
+
+/** The token store at `file` and its IPC handlers: read, set (checked), clear. */
+export function deviceTokenHandlers(file: string, cipher: Cipher, channels: TokenChannels) {
+  const tokens = createTokenStore(file, cipher);
+  return {
+    tokens,
+    handlers: {
+      [channels.getToken]: () => tokens.get(),
+      [channels.setToken]: (token: unknown) => {
+        if (!isDeviceToken(token)) throw new Error('not a device token');
+        tokens.set(token);
+      },
+      [channels.clearToken]: () => tokens.clear(),
+    },
+  };
+}

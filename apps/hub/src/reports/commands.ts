@@ -77,6 +77,7 @@ export const REPORT_COMMANDS = {
         query.format ?? 'xlsx',
         hub.store.centre().name,
         new Date(hub.now()),
+        hub.log,
       );
       const ms = Math.round(performance.now() - started);
       hub.log.info(

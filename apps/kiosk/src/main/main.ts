@@ -1,146 +1,46 @@
 // The Electron main process of the kiosk: THIN on purpose (Electron cannot run on the project's
-// machines). Every decision lives in a module tested under Node: config.ts (kiosk.json),
-// security.ts (web preferences, navigation, CSP, crash reloads), print.ts (local printer),
-// ipc.ts (checking what the renderer sends, the encrypted device token, printing via the hub).
+// machines). Every decision lives in a module tested under Node: @luot/shell's runShell (one
+// instance, CSP, navigation lock, IPC only for the hub's page, crash reloads), config.ts
+// (kiosk.json), print.ts (local printer), ipc.ts (checking what the renderer sends, printing via
+// the hub), @luot/shell's token store (the encrypted device token).
 // Expected layout once bundled: main.mjs and preload.cjs side by side.
 import { join } from 'node:path';
-import {
-  contentSecurityPolicy,
-  crashReloadPolicy,
-  isAllowedNavigation,
-  secureWebPreferences,
-} from '@luot/shell';
-import {
-  app,
-  BrowserWindow,
-  dialog,
-  type IpcMainInvokeEvent,
-  ipcMain,
-  Menu,
-  safeStorage,
-  session,
-} from 'electron';
+import { deviceTokenHandlers, runShell, secureWebPreferences } from '@luot/shell';
+import * as electron from 'electron';
 import { IPC } from '../preload/channels.ts';
 import { type KioskConfig, loadKioskConfig } from './config.ts';
-import { createTokenStore, isDeviceToken, parsePrintJob, printViaHub } from './ipc.ts';
+import { parsePrintJob, printViaHub } from './ipc.ts';
 import { printLocally } from './print.ts';
 
-const PRELOAD = join(import.meta.dirname, 'preload.cjs');
-const RETRY_LOAD_MS = 5000;
-
-let win: BrowserWindow | null = null;
-
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
-  app.on('second-instance', () => {
-    if (!win) return;
-    if (win.isMinimized()) win.restore();
-    win.focus();
-  });
-  app.on('window-all-closed', () => app.quit());
-  Menu.setApplicationMenu(null);
-  app.whenReady().then(start, (error: unknown) => fail(error));
-}
-
-function fail(error: unknown): void {
-  dialog.showErrorBox('Lượt kiosk', error instanceof Error ? error.message : String(error));
-  app.quit();
-}
-
-function start(): void {
-  const userData = app.getPath('userData');
-  let config: KioskConfig;
-  try {
-    config = loadKioskConfig(join(userData, 'kiosk.json'));
-  } catch (error) {
-    fail(error);
-    return;
-  }
-  const { hubUrl } = config;
-  const pageUrl = `${hubUrl}/kiosk/`;
-  const tokens = createTokenStore(join(userData, 'device-token.bin'), safeStorage);
-
-  // Our CSP replaces whatever the page came with; no permission (camera, geolocation…) is granted.
-  const csp = contentSecurityPolicy(hubUrl);
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    const headers = Object.fromEntries(
-      Object.entries(details.responseHeaders ?? {}).filter(
-        ([name]) => name.toLowerCase() !== 'content-security-policy',
-      ),
-    );
-    callback({ responseHeaders: { ...headers, 'Content-Security-Policy': [csp] } });
-  });
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-
-  // IPC: only the hub's page may ask.
-  const fromHub = (event: IpcMainInvokeEvent) => isAllowedNavigation(event.senderFrame?.url ?? '', hubUrl);
-  const guard =
-    <A extends unknown[], R>(handler: (...args: A) => R) =>
-    (event: IpcMainInvokeEvent, ...args: A): R => {
-      if (!fromHub(event)) throw new Error('refused: not the hub page');
-      return handler(...args);
-    };
-  ipcMain.handle(
-    IPC.getConfig,
-    guard(() => ({ hubUrl, deviceKind: 'kiosk' as const })),
-  );
-  ipcMain.handle(
-    IPC.getToken,
-    guard(() => tokens.get()),
-  );
-  ipcMain.handle(
-    IPC.setToken,
-    guard((token: unknown) => {
-      if (!isDeviceToken(token)) throw new Error('not a device token');
-      tokens.set(token);
+void runShell<KioskConfig>(
+  electron,
+  {
+    title: 'Lượt kiosk',
+    loadConfig: (userData) => loadKioskConfig(join(userData, 'kiosk.json')),
+    pageUrl: ({ hubUrl }) => `${hubUrl}/kiosk/`,
+    windowOptions: (preload, config) => ({
+      fullscreen: config.fullscreen,
+      kiosk: config.fullscreen,
+      autoHideMenuBar: true,
+      backgroundColor: '#ffffff',
+      show: false,
+      webPreferences: secureWebPreferences(preload),
     }),
-  );
-  ipcMain.handle(
-    IPC.clearToken,
-    guard(() => tokens.clear()),
-  );
-  ipcMain.handle(
-    IPC.print,
-    guard(async (job: unknown) => {
-      const checked = parsePrintJob(job);
-      if (!checked) return { ok: false, error: 'error', message: 'not a print job' };
-      // The layout comes from the renderer; a kiosk without its own printer lets the hub print.
-      if (config.printer) return printLocally(checked.layout, config);
-      return printViaHub(hubUrl, tokens.get(), checked.ticketId);
-    }),
-  );
-
-  win = new BrowserWindow({
-    fullscreen: config.fullscreen,
-    kiosk: config.fullscreen,
-    autoHideMenuBar: true,
-    backgroundColor: '#ffffff',
-    show: false,
-    webPreferences: secureWebPreferences(PRELOAD),
-  });
-  const contents = win.webContents;
-  win.once('ready-to-show', () => win?.show());
-
-  // Navigation locked to the hub; no new windows, no webviews.
-  const lock = (event: { preventDefault(): void }, url: string) => {
-    if (!isAllowedNavigation(url, hubUrl)) event.preventDefault();
-  };
-  contents.on('will-navigate', lock);
-  contents.on('will-redirect', lock);
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-
-  // A renderer crash reloads the page (not in a tight loop); an unreachable hub is retried.
-  const crashed = crashReloadPolicy();
-  contents.on('render-process-gone', () => {
-    if (crashed(Date.now()) === 'reload') contents.reload();
-    else setTimeout(() => contents.reload(), 60_000);
-  });
-  contents.on('did-fail-load', (_event, _code, _description, url, isMainFrame) => {
-    if (isMainFrame && isAllowedNavigation(url, hubUrl))
-      setTimeout(() => void win?.loadURL(pageUrl), RETRY_LOAD_MS);
-  });
-
-  void win.loadURL(pageUrl);
-}
+    handlers: (config, userData) => {
+      const token = deviceTokenHandlers(join(userData, 'device-token.bin'), electron.safeStorage, IPC);
+      const tokens = token.tokens;
+      return {
+        ...token.handlers,
+        [IPC.getConfig]: () => ({ hubUrl: config.hubUrl, deviceKind: 'kiosk' as const }),
+        [IPC.print]: async (job: unknown) => {
+          const checked = parsePrintJob(job);
+          if (!checked) return { ok: false, error: 'error', message: 'not a print job' };
+          // The layout comes from the renderer; a kiosk without its own printer lets the hub print.
+          if (config.printer) return printLocally(checked.layout, config);
+          return printViaHub(config.hubUrl, tokens.get(), checked.ticketId);
+        },
+      };
+    },
+  },
+  { dir: import.meta.dirname },
+);

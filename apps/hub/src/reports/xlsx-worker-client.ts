@@ -1,0 +1,138 @@
+// The hub's side of the export worker: starts the thread on the first workbook asked for, sends
+// it each report, and stops it once it has been idle a while, which gives its memory back
+// (exceljs and a workbook being written take tens of MB the hub does not need between exports).
+import { once } from 'node:events';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { PeriodReport } from '@luot/shared';
+import type { Logger } from '../log.ts';
+
+export interface XlsxJob {
+  report: PeriodReport;
+  centreName: string;
+  /** When the file is made (epoch ms): the workbook's creation date. */
+  at: number;
+}
+export interface XlsxRequest {
+  id: number;
+  job: XlsxJob;
+}
+export type XlsxReply =
+  | { id: number; ok: true; bytes: Uint8Array }
+  | { id: number; ok: false; message: string };
+
+export class XlsxExportError extends Error {
+  override name = 'XlsxExportError';
+}
+
+/**
+ * Starts the worker's script beside this module: xlsx-worker.mjs in the bundled hub (dist/);
+ * xlsx-worker.ts when the hub runs from its sources (tests, the simulator), through tsx's
+ * in-thread require hook (Node 20 does not apply `--import tsx` to a worker's entry module).
+ */
+function startThread(): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./xlsx-worker.mjs', import.meta.url));
+  const tsx = createRequire(import.meta.url).resolve('tsx/cjs');
+  const script = fileURLToPath(new URL('./xlsx-worker.ts', import.meta.url));
+  return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(script)});`, { eval: true });
+}
+
+export class XlsxWorker {
+  private worker: Worker | null = null;
+  private exited: Promise<unknown> = Promise.resolve();
+  private readonly pending = new Map<number, { resolve: (b: Buffer) => void; reject: (e: Error) => void }>();
+  private nextId = 1;
+  private idleTimer: NodeJS.Timeout | null = null;
+  /** Threads started so far (a test sees the thread come and go). */
+  started = 0;
+
+  constructor(
+    private readonly idleMs = 30_000,
+    private readonly log?: Logger,
+  ) {}
+
+  /** Whether the thread is up now. */
+  get running(): boolean {
+    return this.worker !== null;
+  }
+
+  write(job: XlsxJob): Promise<Buffer> {
+    const worker = this.worker ?? this.start();
+    this.clearIdle();
+    const id = this.nextId++;
+    return new Promise<Buffer>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      worker.postMessage({ id, job } satisfies XlsxRequest);
+    });
+  }
+
+  /** Resolves once the current thread (if any) has exited, e.g. after being idle. */
+  stopped(): Promise<void> {
+    return this.exited.then(() => undefined);
+  }
+
+  /** Stops the thread now (unfinished exports fail); resolves once it has exited. */
+  async stop(): Promise<void> {
+    this.clearIdle();
+    const worker = this.worker;
+    if (!worker) return this.exited.then(() => undefined);
+    await worker.terminate();
+    await this.exited;
+  }
+
+  private start(): Worker {
+    const worker = startThread();
+    // An idle export thread never keeps the hub's process alive.
+    worker.unref();
+    this.worker = worker;
+    this.started += 1;
+    const startedAt = performance.now();
+    worker.once('online', () =>
+      this.log?.info({ ms: Math.round(performance.now() - startedAt) }, 'export thread started'),
+    );
+    worker.on('message', (reply: XlsxReply) => {
+      const waiting = this.pending.get(reply.id);
+      if (!waiting) return;
+      this.pending.delete(reply.id);
+      if (reply.ok)
+        waiting.resolve(Buffer.from(reply.bytes.buffer, reply.bytes.byteOffset, reply.bytes.length));
+      else waiting.reject(new XlsxExportError(`the workbook could not be written: ${reply.message}`));
+      if (this.pending.size === 0) this.idleAfter();
+    });
+    worker.on('error', (error) => this.failAll(`the export thread failed: ${error.message}`));
+    this.exited = once(worker, 'exit').then(() => {
+      if (this.worker === worker) this.worker = null;
+      this.log?.info({ pending: this.pending.size }, 'export thread stopped');
+      this.failAll('the export thread stopped');
+    });
+    return worker;
+  }
+
+  private failAll(message: string): void {
+    for (const { reject } of this.pending.values()) reject(new XlsxExportError(message));
+    this.pending.clear();
+  }
+
+  private idleAfter(): void {
+    this.clearIdle();
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      if (this.pending.size === 0) void this.worker?.terminate();
+    }, this.idleMs);
+    this.idleTimer.unref();
+  }
+
+  private clearIdle(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+  }
+}
+
+let shared: XlsxWorker | null = null;
+
+/** The process's export thread (one, whichever hub asks first gives it its log). */
+export function xlsxWorker(log?: Logger): XlsxWorker {
+  shared ??= new XlsxWorker(undefined, log);
+  return shared;
+}
