@@ -1,12 +1,12 @@
 // Pieces every screen uses: the language, the language buttons, the connection banner, error
 // texts, a dialog and a labelled form field.
 import {
+  ConnectionBanner,
   type ConnectionState,
   HubError,
   isLanguage,
-  LANGUAGE_NAMES,
-  LANGUAGES,
   type Language,
+  LanguageToggle,
 } from '@luot/ui';
 import { type ReactNode, useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -33,43 +33,12 @@ export function errorText(error: unknown, language: Language): string {
 }
 
 /** "Tiếng Việt" / "English". */
-export function LanguageButtons() {
-  const { i18n, t } = useAdminI18n();
-  return (
-    <fieldset className="luot-language-toggle a-lang" aria-label={t('language.choose')}>
-      {LANGUAGES.map((language) => (
-        <button
-          key={language}
-          type="button"
-          lang={language}
-          data-testid={`lang-${language}`}
-          className="luot-language-toggle__button"
-          aria-pressed={i18n.language === language}
-          onClick={() => void i18n.changeLanguage(language)}
-        >
-          {LANGUAGE_NAMES[language]}
-        </button>
-      ))}
-    </fieldset>
-  );
-}
+export const LanguageButtons = () => <LanguageToggle className="a-lang" />;
 
 /** "Mất kết nối, đang kết nối lại…" across the top while the hub cannot be reached. */
-export function ConnectionBar({ state }: { state: ConnectionState }) {
-  const { t } = useAdminI18n();
-  const online = state === 'online';
-  return (
-    <div
-      className="luot-banner a-connection"
-      role="status"
-      aria-live="polite"
-      data-testid="connection-banner"
-      hidden={online}
-    >
-      {online ? '' : t(state === 'offline' ? 'connection.offline' : 'connection.connecting')}
-    </div>
-  );
-}
+export const ConnectionBar = ({ state }: { state: ConnectionState }) => (
+  <ConnectionBanner state={state} className="a-connection" />
+);
 
 /** A modal dialog: Esc closes it, focus starts on its first field. */
 export function Dialog({

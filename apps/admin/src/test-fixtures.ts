@@ -11,35 +11,24 @@ import {
   type ReportFigures,
   type Ticket,
 } from '@luot/shared';
+import { sampleTicket } from '@luot/shared/fixtures';
 
 export const NOW_ISO = '2025-05-12T03:30:00.000Z'; // 10:30 in Hồ Chí Minh City, a Monday
 
-export function ticket(over: Partial<Ticket> = {}): Ticket {
-  return {
+/** A ticket being served at Quầy 1 by u1. */
+export const ticket = (over: Partial<Ticket> = {}): Ticket =>
+  sampleTicket({
     id: 't-0123456789abcdef',
-    serviceDay: '2025-05-12',
     serviceId: 'hotich',
-    procedureId: null,
-    number: 1012,
-    displayNumber: '1012',
-    priority: null,
-    channel: 'kiosk',
     status: 'serving',
     issuedAt: '2025-05-12T03:00:00.000Z',
     calledAt: '2025-05-12T03:20:00.000Z',
     startedAt: '2025-05-12T03:21:00.000Z',
-    finishedAt: null,
     counterId: 'c1',
     counterNumber: 1,
     officerId: 'u1',
-    procedureIds: [],
-    recallCount: 0,
-    rating: null,
-    targetCounterId: null,
-    note: null,
     ...over,
-  };
-}
+  });
 
 const counterBase = {
   zone: 'main',

@@ -30,12 +30,17 @@ export async function startHub(
   const port = (app.server.address() as AddressInfo).port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   hub.publicUrl = publicUrlFor(config, port);
-  // Closes the day at midnight even when nobody acts.
+  // Closes the day at midnight even when nobody acts; keeps the reports' saved days current.
   const timer = setInterval(() => {
     try {
       hub.tick();
     } catch (error) {
       log.error({ err: error }, 'day close failed');
+    }
+    try {
+      reportsFor(hub).forgetChanged();
+    } catch (error) {
+      log.error({ err: error }, 'checking report days failed');
     }
   }, 30_000);
   timer.unref();

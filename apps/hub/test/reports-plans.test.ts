@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Db, loadMigrations, openDatabase } from '../src/db/database.ts';
-import { FINAL, groupSql, OPEN, PROCEDURES_SQL } from '../src/reports/day-figures.ts';
+import { FINAL, groupSql, OPEN, PROCEDURES_SQL, readDays } from '../src/reports/day-figures.ts';
 import { localHourSql, offsetSegments } from '../src/reports/local-hours.ts';
-import { CHANGED_DAYS_SQL, kthSmallest, Reports } from '../src/reports/period.ts';
+import { CHANGED_DAYS_SQL, dayFromJson, dayToJson, kthSmallest, Reports } from '../src/reports/period.ts';
 import { loadCatalog, seedDemo } from '../src/seed.ts';
 import { Store } from '../src/store.ts';
 
@@ -168,6 +168,126 @@ describe('kept days', () => {
       expect(rated(after)).toBe(rated(kept) - 1);
     } finally {
       db.close();
+    }
+  });
+});
+
+describe('days saved across restarts (report_days)', () => {
+  /** A store on a filled database whose group reads (SQL over the tickets) are counted. */
+  function counted(file: string, fresh: boolean) {
+    const db = openDatabase(join(dir, file));
+    const store = new Store(db);
+    if (fresh) {
+      seedDemo(store, loadCatalog());
+      fill(db, 60, 14);
+    }
+    const counter = { reads: 0 };
+    const sql = store.sql.bind(store);
+    store.sql = ((text: string) => {
+      if (text.includes('group_concat')) counter.reads++;
+      return sql(text);
+    }) as typeof store.sql;
+    return { db, store, counter };
+  }
+  const TODAY = '2025-03-05';
+  const period = (store: Store) => new Reports(store).period('2025-01-01', '2025-03-04', TODAY, 15);
+
+  it('a restarted hub answers from the saved days, reading no ticket, with the same figures', async () => {
+    const first = counted('saved.sqlite', true);
+    const before = await (async () => {
+      const reports = new Reports(first.store);
+      await reports.readAhead(TODAY);
+      return reports.period('2025-01-01', '2025-03-04', TODAY, 15);
+    })();
+    expect(first.counter.reads).toBeGreaterThan(0);
+    const rows = first.db.prepare('SELECT COUNT(*) AS n FROM report_days').get() as { n: number };
+    expect(rows.n).toBe(366); // the year before today, days without tickets included
+    first.db.close();
+
+    const again = counted('saved.sqlite', false);
+    try {
+      const reports = new Reports(again.store);
+      expect(await reports.readAhead(TODAY)).toBe(366);
+      const after = reports.period('2025-01-01', '2025-03-04', TODAY, 15);
+      expect(again.counter.reads).toBe(0);
+      expect(after).toEqual(before);
+      // Straight from the saved rows too, without reading ahead.
+      expect(period(again.store)).toEqual(before);
+      expect(again.counter.reads).toBe(0);
+    } finally {
+      again.db.close();
+    }
+  });
+
+  it('a change logged while no report was asked for (or the hub was off) drops that day only', () => {
+    const first = counted('changed.sqlite', true);
+    const before = period(first.store);
+    // A late rating, logged as the engine logs it, then a restart.
+    first.db.prepare(`UPDATE tickets SET rating = 4 WHERE id = 't-2025-01-08-0'`).run();
+    first.db
+      .prepare(`INSERT INTO ticket_events (at, type, ticket_id) VALUES (0, 'ticket.rated', 't-2025-01-08-0')`)
+      .run();
+    first.db.close();
+
+    const again = counted('changed.sqlite', false);
+    try {
+      const after = period(again.store);
+      expect(again.counter.reads).toBe(2); // that day: finished and open tickets
+      expect(after.totals.ratings['4']).toBe(before.totals.ratings['4'] + 1);
+      expect(after).toEqual(new Reports(again.store).period('2025-01-01', '2025-03-04', TODAY, 15));
+      expect(again.counter.reads).toBe(2);
+    } finally {
+      again.db.close();
+    }
+  });
+
+  it('a new time zone, or more log rows than a scan is worth, drops every saved day', () => {
+    const first = counted('dropped.sqlite', true);
+    period(first.store);
+    const saved = () => (first.db.prepare('SELECT COUNT(*) AS n FROM report_days').get() as { n: number }).n;
+    expect(saved()).toBe(63);
+
+    // Local hours depend on the zone: a centre moved to another zone reads its tickets again.
+    first.db.prepare(`UPDATE centre SET time_zone = 'Asia/Bangkok'`).run();
+    first.store.invalidateCatalog(); // as an admin change does
+    const reads = first.counter.reads;
+    period(first.store);
+    expect(first.counter.reads).toBe(reads + 2); // one range, both states
+    expect(saved()).toBe(63);
+    expect(first.db.prepare('SELECT time_zone FROM report_state').get()).toEqual({
+      time_zone: 'Asia/Bangkok',
+    });
+
+    // 50,001 log rows since the saved position: cheaper to read the days again than to scan.
+    const insert = first.db.prepare(
+      `INSERT INTO ticket_events (at, type, ticket_id) VALUES (0, 'x', 't-2025-01-02-0')`,
+    );
+    first.db.transaction(() => {
+      for (let i = 0; i <= 50_000; i++) insert.run();
+    })();
+    const reads2 = first.counter.reads;
+    period(first.store);
+    expect(first.counter.reads).toBe(reads2 + 2);
+    first.db.close();
+  });
+
+  it('a saved day reads back exactly as it was read (JSON of the figures)', () => {
+    const first = counted('json.sqlite', true);
+    try {
+      period(first.store);
+      const rows = first.db.prepare('SELECT day, figures FROM report_days ORDER BY day').all() as {
+        day: string;
+        figures: string;
+      }[];
+      const read = readDays(first.store, '2025-01-01', '2025-03-04', 'Asia/Ho_Chi_Minh');
+      for (const r of rows) {
+        const figures = dayFromJson(r.figures);
+        expect(figures, r.day).toEqual(read.get(r.day) ?? null);
+        expect(dayToJson(figures)).toBe(r.figures);
+      }
+      expect(rows.filter((r) => r.figures !== 'null')).toHaveLength(60);
+    } finally {
+      first.db.close();
     }
   });
 });

@@ -1,4 +1,5 @@
 import type { Ticket } from '@luot/shared';
+import { sampleTicket } from '@luot/shared/fixtures';
 import { createCanvas } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
 import { getDot } from '../escpos/raster.ts';
@@ -177,29 +178,13 @@ describe('content', () => {
 });
 
 describe('ticketLayoutFromHub', () => {
-  const ticket: Ticket = {
+  const ticket: Ticket = sampleTicket({
     id: 't1',
     serviceDay: '2025-03-12',
     serviceId: 's1',
-    procedureId: null,
-    number: 1012,
-    displayNumber: '1012',
     priority: 'elderly',
-    channel: 'kiosk',
-    status: 'waiting',
     issuedAt: '2025-03-12T01:05:00.000Z',
-    calledAt: null,
-    startedAt: null,
-    finishedAt: null,
-    counterId: null,
-    counterNumber: null,
-    officerId: null,
-    procedureIds: [],
-    recallCount: 0,
-    rating: null,
-    targetCounterId: null,
-    note: null,
-  };
+  });
 
   it('maps the hub shapes into a TicketLayout', () => {
     const layout = ticketLayoutFromHub(

@@ -7,6 +7,7 @@ import { BigButton } from './components/BigButton.tsx';
 import { Clock } from './components/Clock.tsx';
 import { ConnectionBanner } from './components/ConnectionBanner.tsx';
 import { LanguageToggle } from './components/LanguageToggle.tsx';
+import { PairingForm } from './components/PairingForm.tsx';
 import { formatClock } from './format.ts';
 import { createI18n, type Language } from './i18n.ts';
 
@@ -57,22 +58,52 @@ describe('components', () => {
 
   it('ConnectionBanner is a live region, hidden while online', () => {
     expect(render(h(ConnectionBanner, { state: 'offline' }))).toBe(
-      '<div class="luot-banner" role="status" aria-live="polite">Mất kết nối, đang kết nối lại…</div>',
+      '<div class="luot-banner" role="status" aria-live="polite" data-testid="connection-banner">Mất kết nối, đang kết nối lại…</div>',
     );
     expect(render(h(ConnectionBanner, { state: 'connecting' }))).toContain('Đang kết nối…');
     expect(render(h(ConnectionBanner, { state: 'offline' }), 'en')).toContain(
       'Connection lost, reconnecting…',
     );
     expect(render(h(ConnectionBanner, { state: 'online' }))).toBe(
-      '<div class="luot-banner" role="status" aria-live="polite" hidden=""></div>',
+      '<div class="luot-banner" role="status" aria-live="polite" data-testid="connection-banner" hidden=""></div>',
+    );
+    // An app adds its own class for placement.
+    expect(render(h(ConnectionBanner, { state: 'offline', className: 'k-connection' }))).toContain(
+      'class="luot-banner k-connection"',
     );
   });
 
   it('LanguageToggle names each language in itself and presses the current one', () => {
     const html = render(h(LanguageToggle, {}));
     expect(html).toContain('<fieldset class="luot-language-toggle" aria-label="Chọn ngôn ngữ">');
-    expect(html).toContain('lang="vi" class="luot-language-toggle__button" aria-pressed="true">Tiếng Việt');
-    expect(html).toContain('lang="en" class="luot-language-toggle__button" aria-pressed="false">English');
+    expect(html).toContain(
+      'lang="vi" data-testid="lang-vi" class="luot-language-toggle__button" aria-pressed="true">Tiếng Việt',
+    );
+    expect(html).toContain(
+      'lang="en" data-testid="lang-en" class="luot-language-toggle__button" aria-pressed="false">English',
+    );
     expect(render(h(LanguageToggle, {}), 'en')).toContain('aria-pressed="true">English');
+    expect(render(h(LanguageToggle, { className: 'c-lang' }))).toContain(
+      '<fieldset class="luot-language-toggle c-lang"',
+    );
+  });
+
+  it('PairingForm: the code field, a button that waits for a code, the error read out', () => {
+    const props = {
+      busy: false,
+      error: null,
+      onSubmit: () => {},
+      busyLabel: 'Đang ghép nối…',
+      inputId: 'k-pair-code',
+      classes: { form: 'f', label: 'l', input: 'i', submit: 's', error: 'e' },
+    };
+    const html = render(h(PairingForm, props));
+    expect(html).toContain('<label class="l" for="k-pair-code">Nhập mã ghép nối</label>');
+    expect(html).toContain('id="k-pair-code" class="i" data-testid="pair-code"');
+    expect(html).toMatch(/class="s" data-testid="pair-submit" disabled="">Ghép nối</);
+    expect(html).not.toContain('role="alert"');
+    const failed = render(h(PairingForm, { ...props, busy: true, error: 'Mã không đúng' }));
+    expect(failed).toContain('>Đang ghép nối…</button>');
+    expect(failed).toContain('<p class="e" role="alert" data-testid="pair-error">Mã không đúng</p>');
   });
 });

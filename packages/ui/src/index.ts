@@ -4,6 +4,7 @@ export { BigButton, type BigButtonProps, type BigButtonVariant } from './compone
 export { Clock, type ClockProps } from './components/Clock.tsx';
 export { ConnectionBanner } from './components/ConnectionBanner.tsx';
 export { LanguageToggle } from './components/LanguageToggle.tsx';
+export { PairingForm, type PairingFormProps } from './components/PairingForm.tsx';
 export * from './emitter.ts';
 export * from './format.ts';
 export * from './hooks.ts';

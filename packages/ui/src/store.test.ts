@@ -1,5 +1,6 @@
 // The queue store on its own: snapshots and deltas applied by hand (no hub, no socket).
 import type { Counter, QueueSnapshot, Ticket } from '@luot/shared';
+import { sampleTicket } from '@luot/shared/fixtures';
 import { describe, expect, it, vi } from 'vitest';
 import { HubClient } from './client.ts';
 import {
@@ -11,30 +12,15 @@ import {
   waitingTickets,
 } from './store.ts';
 
-const ticket = (id: string, over: Partial<Ticket> = {}): Ticket => ({
-  id,
-  serviceDay: '2025-05-12',
-  serviceId: 'hotich',
-  procedureId: null,
-  number: 1001,
-  displayNumber: '1001',
-  priority: null,
-  channel: 'kiosk',
-  status: 'waiting',
-  issuedAt: '2025-05-12T01:00:00.000Z',
-  calledAt: null,
-  startedAt: null,
-  finishedAt: null,
-  counterId: null,
-  counterNumber: null,
-  officerId: null,
-  procedureIds: [],
-  recallCount: 0,
-  rating: null,
-  targetCounterId: null,
-  note: null,
-  ...over,
-});
+const ticket = (id: string, over: Partial<Ticket> = {}): Ticket =>
+  sampleTicket({
+    id,
+    serviceId: 'hotich',
+    number: 1001,
+    displayNumber: '1001',
+    issuedAt: '2025-05-12T01:00:00.000Z',
+    ...over,
+  });
 
 const counter = (n: number, serviceIds: string[], state: Counter['state'] = 'open'): Counter => ({
   id: `c${n}`,

@@ -1,71 +1,27 @@
 // Sample fields, counters, tickets and call events for the display's tests.
 import type { Counter, QueueSnapshot, Service, Ticket, TicketCalledEvent } from '@luot/shared';
-
-function service(id: string, name: string, nameEn: string, active = true): Service {
-  return {
-    id,
-    code: id.toUpperCase(),
-    name,
-    nameEn,
-    prefix: '',
-    start: 1001,
-    end: 1999,
-    icon: 'inbox',
-    active,
-    procedures: [],
-  };
-}
+import { sampleCounter, sampleService, sampleTicket } from '@luot/shared/fixtures';
 
 export const services: Service[] = [
-  service('hotich', 'Hộ tịch', 'Civil status'),
-  service('chungthuc', 'Chứng thực', 'Certification'),
-  service('datdai', 'Đất đai', 'Land'),
-  service('cutru', 'Cư trú', 'Residence'),
-  service('cu', 'Lĩnh vực cũ', 'Old field', false),
+  sampleService('hotich', 'Hộ tịch', 'Civil status'),
+  sampleService('chungthuc', 'Chứng thực', 'Certification'),
+  sampleService('datdai', 'Đất đai', 'Land'),
+  sampleService('cutru', 'Cư trú', 'Residence'),
+  sampleService('cu', 'Lĩnh vực cũ', 'Old field', { active: false }),
 ];
 
-export function ticket(over: Partial<Ticket> = {}): Ticket {
-  return {
-    id: 'tk-1012',
-    serviceDay: '2025-05-12',
-    serviceId: 'hotich',
-    procedureId: null,
-    number: 1012,
-    displayNumber: '1012',
-    priority: null,
-    channel: 'kiosk',
-    status: 'waiting',
-    issuedAt: '2025-05-12T02:05:09.000Z',
-    calledAt: null,
-    startedAt: null,
-    finishedAt: null,
-    counterId: null,
-    counterNumber: null,
-    officerId: null,
-    procedureIds: [],
-    recallCount: 0,
-    rating: null,
-    targetCounterId: null,
-    note: null,
-    ...over,
-  };
-}
+export const ticket = (over: Partial<Ticket> = {}): Ticket =>
+  sampleTicket({ id: 'tk-1012', serviceId: 'hotich', issuedAt: '2025-05-12T02:05:09.000Z', ...over });
 
-export function counter(number: number, over: Partial<Counter> = {}): Counter {
-  return {
+export const counter = (number: number, over: Partial<Counter> = {}): Counter =>
+  sampleCounter({
     id: `c${number}`,
     number,
     name: `Quầy ${number}`,
     zone: 'main',
     serviceIds: ['hotich'],
-    callPolicy: 'default',
-    state: 'open',
-    pauseReason: null,
-    officer: null,
-    currentTicket: null,
     ...over,
-  };
-}
+  });
 
 /** Quầy 1–3 in zone main (Hộ tịch, Chứng thực, Đất đai), Quầy 6 upstairs (Cư trú). */
 export const counters: Record<string, Counter> = {

@@ -101,41 +101,177 @@ export const CHANGED_DAYS_SQL = `
 
 /** Beyond this many log rows since the last look, dropping every kept day is cheaper. */
 const MAX_EVENTS_TO_SCAN = 50_000;
-/** Kept days: two years' worth is a few megabytes. */
+/** Kept days: two years' worth is a few megabytes (in memory and in report_days). */
 const MAX_KEPT_DAYS = 800;
+/** The saved log position is brought forward at least this often (bounds the scan at start). */
+const SAVE_SEQ_EVERY = 10_000;
+
+/** A day's figures as saved in report_days (JSON: waits as plain numbers, procedures as pairs). */
+export function dayToJson(figures: DayFigures | null): string {
+  if (!figures) return 'null';
+  return JSON.stringify({
+    day: figures.day,
+    groups: figures.groups.map((g) => ({ ...g, waits: Array.from(g.waits) })),
+    hours: figures.hours,
+    procedures: [...figures.procedures],
+  });
+}
+
+export function dayFromJson(text: string): DayFigures | null {
+  const saved = JSON.parse(text) as {
+    day: string;
+    groups: (Omit<DayGroup, 'waits'> & { waits: number[] })[];
+    hours: DayFigures['hours'];
+    procedures: [string, number][];
+  } | null;
+  if (!saved) return null;
+  return {
+    day: saved.day,
+    groups: saved.groups.map((g) => ({ ...g, waits: Float64Array.from(g.waits) })),
+    hours: saved.hours,
+    procedures: new Map(saved.procedures),
+  };
+}
 
 export class Reports {
+  /** Past days read, in memory (null: a day without tickets). */
   private readonly kept = new Map<string, DayFigures | null>();
+  /** Past days saved in report_days (null until the table has been looked at). */
+  private saved: Set<string> | null = null;
+  private savedSeq = 0;
   private seenSeq = 0;
   private timeZone = '';
 
   constructor(private readonly store: Store) {}
 
-  /** Drops kept days whose tickets changed since the last look (every change is logged). */
-  private forgetChanged(): void {
-    const seq = this.store.lastSeq();
-    const tz = this.store.centre().time_zone;
+  /**
+   * On first use: the saved days and the log position they are valid at, unless the time zone
+   * changed since (their local hours would be wrong) or too much happened for a scan.
+   */
+  private loadSaved(): Set<string> {
+    if (this.saved) return this.saved;
+    const st = this.store;
+    const tz = st.centre().time_zone;
+    const state = st
+      .sql<{ seen_seq: number; time_zone: string }>(
+        'SELECT seen_seq, time_zone FROM report_state WHERE id = 1',
+      )
+      .get();
+    const seq = st.lastSeq();
+    if (state && state.time_zone === tz && seq - state.seen_seq <= MAX_EVENTS_TO_SCAN) {
+      this.saved = new Set(
+        st
+          .sql<{ day: string }>('SELECT day FROM report_days')
+          .all()
+          .map((r) => r.day),
+      );
+      this.seenSeq = this.savedSeq = state.seen_seq;
+    } else {
+      this.saved = new Set();
+      st.tx(() => {
+        st.sql('DELETE FROM report_days').run();
+        this.saveState(seq, tz);
+      });
+      this.seenSeq = seq;
+    }
+    this.timeZone = tz;
+    return this.saved;
+  }
+
+  private saveState(seq: number, timeZone: string): void {
+    this.store
+      .sql(
+        `INSERT INTO report_state (id, seen_seq, time_zone) VALUES (1, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET seen_seq = excluded.seen_seq, time_zone = excluded.time_zone`,
+      )
+      .run(seq, timeZone);
+    this.savedSeq = seq;
+  }
+
+  /**
+   * Drops kept days whose tickets changed since the last look (every change is logged). The hub
+   * also calls it every 30 s, so the saved log position keeps up even when nobody asks for a
+   * report (otherwise a restart after a long quiet spell would find too much to scan).
+   */
+  forgetChanged(): void {
+    const saved = this.loadSaved();
+    const st = this.store;
+    const seq = st.lastSeq();
+    const tz = st.centre().time_zone;
+    const drop: string[] = [];
+    let all = false;
     if (tz !== this.timeZone || seq - this.seenSeq > MAX_EVENTS_TO_SCAN) {
       this.kept.clear();
-      this.timeZone = tz;
-    } else if (this.kept.size > 0 && seq > this.seenSeq) {
-      const changed = this.store.sql<{ day: string }>(CHANGED_DAYS_SQL).all(this.seenSeq);
-      for (const { day } of changed) this.kept.delete(day);
+      all = true;
+    } else if ((this.kept.size > 0 || saved.size > 0) && seq > this.seenSeq) {
+      const changed = st.sql<{ day: string }>(CHANGED_DAYS_SQL).all(this.seenSeq);
+      for (const { day } of changed) {
+        this.kept.delete(day);
+        if (saved.has(day)) drop.push(day);
+      }
     }
     this.seenSeq = seq;
+    this.timeZone = tz;
+    if (all || drop.length > 0 || seq - this.savedSeq > SAVE_SEQ_EVERY) {
+      st.tx(() => {
+        if (all) st.sql('DELETE FROM report_days').run();
+        const del = st.sql('DELETE FROM report_days WHERE day = ?');
+        for (const day of drop) del.run(day);
+        this.saveState(seq, tz);
+      });
+      if (all) saved.clear();
+      for (const day of drop) saved.delete(day);
+    }
+  }
+
+  /** Saved days of the range not in memory yet, into memory. */
+  private loadSavedDays(from: string, to: string): void {
+    const saved = this.saved!;
+    let missing = false;
+    for (let d = from; d <= to && !missing; d = nextDay(d)) missing = saved.has(d) && !this.kept.has(d);
+    if (!missing) return;
+    const rows = this.store
+      .sql<{ day: string; figures: string }>('SELECT day, figures FROM report_days WHERE day BETWEEN ? AND ?')
+      .all(from, to);
+    for (const r of rows) if (!this.kept.has(r.day)) this.keep(r.day, dayFromJson(r.figures));
+  }
+
+  /** Days read from the tickets, saved with the log position they are valid at. */
+  private saveDays(days: [string, DayFigures | null][]): void {
+    const st = this.store;
+    st.tx(() => {
+      const put = st.sql('INSERT OR REPLACE INTO report_days (day, figures) VALUES (?, ?)');
+      for (const [day, figures] of days) put.run(day, dayToJson(figures));
+      for (const [day] of days) this.saved!.add(day);
+      // The oldest beyond the limit go (a report that old reads its tickets again).
+      if (this.saved!.size > MAX_KEPT_DAYS) {
+        const del = st.sql('DELETE FROM report_days WHERE day = ?');
+        for (const day of [...this.saved!].sort().slice(0, this.saved!.size - MAX_KEPT_DAYS)) {
+          del.run(day);
+          this.saved!.delete(day);
+        }
+      }
+      this.saveState(this.seenSeq, this.timeZone);
+    });
   }
 
   /** The figures of each day of the period; days before `today` are kept for next time. */
   private days(from: string, to: string, today: string): DayFigures[] {
     this.forgetChanged();
+    const lastPast = to < today ? to : daysBefore(today, 1);
+    if (from <= lastPast) this.loadSavedDays(from, lastPast);
     const out: DayFigures[] = [];
+    const fresh: [string, DayFigures | null][] = [];
     let runStart: string | null = null;
     const readRun = (end: string) => {
       if (runStart === null) return;
       const read = readDays(this.store, runStart, end, this.timeZone);
       for (let d = runStart; d <= end; d = nextDay(d)) {
         const figures = read.get(d) ?? null;
-        if (d < today) this.keep(d, figures);
+        if (d < today) {
+          this.keep(d, figures);
+          fresh.push([d, figures]);
+        }
         if (figures) out.push(figures);
       }
       runStart = null;
@@ -152,6 +288,7 @@ export class Reports {
       last = d;
     }
     readRun(to);
+    if (fresh.length > 0) this.saveDays(fresh);
     return out.sort((a, b) => (a.day < b.day ? -1 : 1));
   }
 
@@ -167,9 +304,17 @@ export class Reports {
       const first = daysBefore(today, MAX_REPORT_DAYS);
       let end = daysBefore(today, 1);
       let read = 0;
+      let loaded = false;
       const step = () => {
         try {
           if (!this.store.db.open || end < first) return resolve(read);
+          if (!loaded) {
+            // First the days saved by an earlier run (one query), then what is still missing.
+            loaded = true;
+            this.forgetChanged();
+            this.loadSavedDays(first, end);
+            return setImmediate(step);
+          }
           const weekStart = daysBefore(end, 6);
           // biome-ignore lint/complexity/useMathMinMax: days are YYYY-MM-DD strings, not numbers
           const start = weekStart < first ? first : weekStart;

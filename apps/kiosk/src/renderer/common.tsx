@@ -1,7 +1,7 @@
 // Pieces every kiosk screen (and the status page) uses: the language buttons, the connection
 // banner, the field and priority icons, and the screen frame.
 import type { Priority } from '@luot/shared';
-import { type ConnectionState, isLanguage, LANGUAGE_NAMES, LANGUAGES, type Language } from '@luot/ui';
+import { ConnectionBanner, type ConnectionState, isLanguage, type Language, LanguageToggle } from '@luot/ui';
 import {
   Accessibility,
   Baby,
@@ -38,47 +38,14 @@ export function useKioskI18n() {
 }
 
 /** "Tiếng Việt" / "English": on every screen; a tap never reaches the screen behind it. */
-export function LanguageButtons({ onChange }: { onChange?: (language: Language) => void }) {
-  const { i18n, t } = useKioskI18n();
-  return (
-    <fieldset className="luot-language-toggle k-lang" aria-label={t('language.choose')}>
-      {LANGUAGES.map((language) => (
-        <button
-          key={language}
-          type="button"
-          lang={language}
-          data-testid={`lang-${language}`}
-          className="luot-language-toggle__button"
-          aria-pressed={i18n.language === language}
-          onClick={(event) => {
-            event.stopPropagation();
-            void i18n.changeLanguage(language);
-            onChange?.(language);
-          }}
-        >
-          {LANGUAGE_NAMES[language]}
-        </button>
-      ))}
-    </fieldset>
-  );
-}
+export const LanguageButtons = ({ onChange }: { onChange?: (language: Language) => void }) => (
+  <LanguageToggle className="k-lang" onChange={onChange} />
+);
 
 /** "Mất kết nối, đang kết nối lại…" across the top while the hub cannot be reached. */
-export function ConnectionBar({ state }: { state: ConnectionState }) {
-  const { t } = useKioskI18n();
-  const online = state === 'online';
-  return (
-    <div
-      className="luot-banner k-connection"
-      role="status"
-      aria-live="polite"
-      data-testid="connection-banner"
-      hidden={online}
-    >
-      {online ? '' : t(state === 'offline' ? 'connection.offline' : 'connection.connecting')}
-    </div>
-  );
-}
+export const ConnectionBar = ({ state }: { state: ConnectionState }) => (
+  <ConnectionBanner state={state} className="k-connection" />
+);
 
 /** Field icons by the catalogue's icon name; anything unknown gets a document. */
 const FIELD_ICONS: Record<string, LucideIcon> = {

@@ -1,8 +1,8 @@
 // The kiosk's screens, as plain components of their props (rendered to strings in tests).
 import { type Counter, type OpeningHours, PRIORITIES, type Priority, type Service } from '@luot/shared';
-import { Clock, filterBySearch, formatCounterList } from '@luot/ui';
+import { Clock, filterBySearch, formatCounterList, PairingForm } from '@luot/ui';
 import { ArrowLeft, Hand, Printer, Search, TriangleAlert } from 'lucide-react';
-import { type FormEvent, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { FieldIcon, PriorityIcon, ScreenFrame, UnsureIcon, useKioskI18n } from './common.tsx';
 import type { IssuedTicket } from './flow.ts';
 import { formatOpeningHours } from './hours.ts';
@@ -399,11 +399,6 @@ export function PairingScreen({
   onSubmit: (code: string) => void;
 }) {
   const { t, k } = useKioskI18n();
-  const [code, setCode] = useState('');
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (code.trim() && !busy) onSubmit(code.trim());
-  };
   return (
     <ScreenFrame
       testId="pairing"
@@ -411,30 +406,20 @@ export function PairingScreen({
       title={<h1 className="luot-title">{t('pairing.title')}</h1>}
     >
       <p className="k-hint">{k('pairingHint')}</p>
-      <form className="k-pair-form" onSubmit={submit}>
-        <label className="k-pair-label" htmlFor="k-pair-code">
-          {t('pairing.enterCode')}
-        </label>
-        <input
-          id="k-pair-code"
-          className="k-pair-input"
-          data-testid="pair-code"
-          value={code}
-          autoComplete="off"
-          autoCapitalize="characters"
-          spellCheck={false}
-          maxLength={32}
-          onChange={(e) => setCode(e.target.value)}
-        />
-        <button type="submit" className="k-done" data-testid="pair-submit" disabled={busy || !code.trim()}>
-          {busy ? k('pairingBusy') : t('pairing.submit')}
-        </button>
-        {error && (
-          <p className="luot-error" role="alert" data-testid="pair-error">
-            {error}
-          </p>
-        )}
-      </form>
+      <PairingForm
+        busy={busy}
+        error={error}
+        onSubmit={onSubmit}
+        busyLabel={k('pairingBusy')}
+        inputId="k-pair-code"
+        classes={{
+          form: 'k-pair-form',
+          label: 'k-pair-label',
+          input: 'k-pair-input',
+          submit: 'k-done',
+          error: 'luot-error',
+        }}
+      />
     </ScreenFrame>
   );
 }
