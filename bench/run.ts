@@ -4,6 +4,9 @@
 //   BENCH_DIR=DIR        parent of the temporary data dirs (default: the OS temp dir)
 //   BENCH_QUICK=1        small counts, for a smoke run of the benchmark itself
 //   BENCH_CPU_PROF=DIR   run the hub with node --cpu-prof, profiles written to DIR
+//   BENCH_HUB_MAIN=FILE  measure another build of the hub (its dist/main.mjs), e.g. an older
+//                        commit's, to tell a regression from this machine's noise
+//   BENCH_FRESH_DATA=1   simulate the reports' year again instead of using bench/.cache
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';

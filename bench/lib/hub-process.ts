@@ -58,20 +58,24 @@ export async function startHubProcess(opts: {
 }): Promise<HubProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const proc = spawn(process.execPath, [...HUB_NODE_FLAGS, ...(opts.nodeArgs ?? []), MAIN], {
-    cwd: REPO_ROOT,
-    env: {
-      ...process.env,
-      LUOT_DATA_DIR: opts.dataDir,
-      LUOT_PORT: String(port),
-      LUOT_HOST: '127.0.0.1',
-      LUOT_SEED: 'demo',
-      LUOT_LOG_LEVEL: 'warn',
-      LUOT_ADMIN_PASSWORD: opts.adminPassword,
-      ...opts.env,
+  const proc = spawn(
+    process.execPath,
+    [...HUB_NODE_FLAGS, ...(opts.nodeArgs ?? []), process.env.BENCH_HUB_MAIN ?? MAIN],
+    {
+      cwd: REPO_ROOT,
+      env: {
+        ...process.env,
+        LUOT_DATA_DIR: opts.dataDir,
+        LUOT_PORT: String(port),
+        LUOT_HOST: '127.0.0.1',
+        LUOT_SEED: 'demo',
+        LUOT_LOG_LEVEL: 'warn',
+        LUOT_ADMIN_PASSWORD: opts.adminPassword,
+        ...opts.env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let out = '';
   const keep = (d: Buffer) => {
     out += String(d);

@@ -8,7 +8,7 @@ import {
   type Language,
   LanguageToggle,
 } from '@luot/ui';
-import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { type ButtonHTMLAttributes, type ReactNode, useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type AdminKey, adminText } from './strings.ts';
 
@@ -39,6 +39,25 @@ export const LanguageButtons = () => <LanguageToggle className="a-lang" />;
 export const ConnectionBar = ({ state }: { state: ConnectionState }) => (
   <ConnectionBanner state={state} className="a-connection" />
 );
+
+/**
+ * A small button in a table row, a list or a toolbar: secondary (outlined) by default, `danger`
+ * in red, `primary` filled.
+ */
+export function SmallButton({
+  testId,
+  danger = false,
+  primary = false,
+  children,
+  ...rest
+}: ButtonHTMLAttributes<HTMLButtonElement> & { testId?: string; danger?: boolean; primary?: boolean }) {
+  const kind = danger ? ' a-button--danger' : primary ? '' : ' a-button--secondary';
+  return (
+    <button type="button" className={`a-button a-button--small${kind}`} data-testid={testId} {...rest}>
+      {children}
+    </button>
+  );
+}
 
 /** A modal dialog: Esc closes it, focus starts on its first field. */
 export function Dialog({

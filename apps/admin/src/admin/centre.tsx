@@ -4,7 +4,7 @@ import { type Centre, type OpeningWindow, UpdateCentreRequest } from '@luot/shar
 import type { HubClient } from '@luot/ui';
 import { type FormEvent, useEffect, useState } from 'react';
 import type { AdminApi } from '../api.ts';
-import { ErrorLine, FormField, type Tx, useAdminI18n } from '../common.tsx';
+import { ErrorLine, FormField, SmallButton, type Tx, useAdminI18n } from '../common.tsx';
 import { baseLabels, numberOrUndefined, SectionHead, useCatalog, useForm, useSubmit } from './kit.tsx';
 
 /** Monday first, as a Vietnamese week is read. */
@@ -67,23 +67,15 @@ export function HoursEditor({
               onChange={(e) => update(i, { close: e.target.value })}
             />
           </label>
-          <button
-            type="button"
-            className="a-button a-button--small a-button--secondary"
-            onClick={() => onChange(windows.filter((_, j) => j !== i))}
-          >
-            {a('remove')}
-          </button>
+          <SmallButton onClick={() => onChange(windows.filter((_, j) => j !== i))}>{a('remove')}</SmallButton>
         </div>
       ))}
-      <button
-        type="button"
-        className="a-button a-button--small a-button--secondary"
-        data-testid="hours-add"
+      <SmallButton
+        testId="hours-add"
         onClick={() => onChange([...windows, { days: [1, 2, 3, 4, 5], open: '07:30', close: '11:30' }])}
       >
         + {a('addWindow')}
-      </button>
+      </SmallButton>
     </fieldset>
   );
 }

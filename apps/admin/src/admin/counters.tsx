@@ -10,7 +10,7 @@ import {
 import type { HubClient } from '@luot/ui';
 import { type FormEvent, useState } from 'react';
 import type { AdminApi } from '../api.ts';
-import { Dialog, DialogButtons, ErrorLine, FormField, useAdminI18n } from '../common.tsx';
+import { Dialog, DialogButtons, ErrorLine, FormField, SmallButton, useAdminI18n } from '../common.tsx';
 import {
   addressValue,
   baseLabels,
@@ -92,14 +92,9 @@ export function CountersTable({
               </td>
               <td>{c.active ? a('active') : a('inactive')}</td>
               <td>
-                <button
-                  type="button"
-                  className="a-button a-button--small a-button--secondary"
-                  data-testid={`admin-counter-${c.id}-edit`}
-                  onClick={() => onEdit(c)}
-                >
+                <SmallButton testId={`admin-counter-${c.id}-edit`} onClick={() => onEdit(c)}>
                   {a('edit')}
-                </button>
+                </SmallButton>
               </td>
             </tr>
           ))}
@@ -191,32 +186,26 @@ export function CounterForm({
               <li key={s.id} data-testid={`counter-service-${s.id}`}>
                 <span className="a-order__n">{i + 1}.</span>
                 <span className="a-order__name">{label(s)}</span>
-                <button
-                  type="button"
-                  className="a-button a-button--small a-button--secondary"
+                <SmallButton
                   disabled={i === 0}
                   aria-label={`${a('moveUp')}: ${label(s)}`}
                   onClick={() => setServiceIds((ids) => move(ids, s.id, -1))}
                 >
                   ↑
-                </button>
-                <button
-                  type="button"
-                  className="a-button a-button--small a-button--secondary"
+                </SmallButton>
+                <SmallButton
                   disabled={i === chosen.length - 1}
                   aria-label={`${a('moveDown')}: ${label(s)}`}
                   onClick={() => setServiceIds((ids) => move(ids, s.id, 1))}
                 >
                   ↓
-                </button>
-                <button
-                  type="button"
-                  className="a-button a-button--small a-button--secondary"
+                </SmallButton>
+                <SmallButton
                   aria-label={`${a('remove')}: ${label(s)}`}
                   onClick={() => setServiceIds((ids) => ids.filter((x) => x !== s.id))}
                 >
                   ✕
-                </button>
+                </SmallButton>
               </li>
             ))}
           </ol>

@@ -12,7 +12,15 @@ import {
 import { formatClock, type HubClient } from '@luot/ui';
 import { type FormEvent, useState } from 'react';
 import type { AdminApi } from '../api.ts';
-import { Dialog, DialogButtons, ErrorLine, FormField, type Tx, useAdminI18n } from '../common.tsx';
+import {
+  Dialog,
+  DialogButtons,
+  ErrorLine,
+  FormField,
+  SmallButton,
+  type Tx,
+  useAdminI18n,
+} from '../common.tsx';
 import { formatAgo, formatTime } from '../format.ts';
 import { baseLabels, SectionHead, useCatalog, useForm, useSubmit } from './kit.tsx';
 
@@ -70,32 +78,17 @@ export function DevicesTable({
             </td>
             <td className="a-actions">
               <div>
-                <button
-                  type="button"
-                  className="a-button a-button--small a-button--secondary"
-                  data-testid={`admin-device-${d.id}-edit`}
-                  onClick={() => onEdit(d)}
-                >
+                <SmallButton testId={`admin-device-${d.id}-edit`} onClick={() => onEdit(d)}>
                   {a('edit')}
-                </button>
+                </SmallButton>
                 {d.kind === 'kiosk' && (
-                  <button
-                    type="button"
-                    className="a-button a-button--small a-button--secondary"
-                    data-testid={`admin-device-${d.id}-printer`}
-                    onClick={() => onPrinter(d)}
-                  >
+                  <SmallButton testId={`admin-device-${d.id}-printer`} onClick={() => onPrinter(d)}>
                     {a('printer')}
-                  </button>
+                  </SmallButton>
                 )}
-                <button
-                  type="button"
-                  className="a-button a-button--small a-button--danger"
-                  data-testid={`admin-device-${d.id}-revoke`}
-                  onClick={() => onRevoke(d)}
-                >
+                <SmallButton testId={`admin-device-${d.id}-revoke`} danger onClick={() => onRevoke(d)}>
                   {a('revoke')}
-                </button>
+                </SmallButton>
               </div>
             </td>
           </tr>

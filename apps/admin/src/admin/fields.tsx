@@ -10,7 +10,7 @@ import {
 import type { HubClient } from '@luot/ui';
 import { type FormEvent, Fragment, useState } from 'react';
 import type { AdminApi } from '../api.ts';
-import { Dialog, DialogButtons, ErrorLine, FormField, useAdminI18n } from '../common.tsx';
+import { Dialog, DialogButtons, ErrorLine, FormField, SmallButton, useAdminI18n } from '../common.tsx';
 import { baseLabels, numberOrUndefined, SectionHead, useCatalog, useForm, useSubmit } from './kit.tsx';
 
 export function FieldsTable({
@@ -56,23 +56,16 @@ export function FieldsTable({
               <td>{s.active ? a('active') : a('inactive')}</td>
               <td className="a-actions">
                 <div>
-                  <button
-                    type="button"
-                    className="a-button a-button--small a-button--secondary"
-                    data-testid={`admin-field-${s.id}-edit`}
-                    onClick={() => onEdit(s)}
-                  >
+                  <SmallButton testId={`admin-field-${s.id}-edit`} onClick={() => onEdit(s)}>
                     {a('edit')}
-                  </button>
-                  <button
-                    type="button"
-                    className="a-button a-button--small a-button--secondary"
+                  </SmallButton>
+                  <SmallButton
                     aria-expanded={open === s.id}
-                    data-testid={`admin-field-${s.id}-procedures`}
+                    testId={`admin-field-${s.id}-procedures`}
                     onClick={() => onToggle(s.id)}
                   >
                     {a('procedures', { count: s.procedures.length })} {open === s.id ? '▲' : '▼'}
-                  </button>
+                  </SmallButton>
                 </div>
               </td>
             </tr>
@@ -87,25 +80,22 @@ export function FieldsTable({
                           {language === 'en' && p.nameEn ? p.nameEn : p.name}
                         </span>
                         {!p.active && <span className="a-tag">{a('inactive')}</span>}
-                        <button
-                          type="button"
-                          className="a-button a-button--small a-button--secondary"
-                          data-testid={`admin-procedure-${p.id}-edit`}
+                        <SmallButton
+                          testId={`admin-procedure-${p.id}-edit`}
                           onClick={() => onEditProcedure(s, p)}
                         >
                           {a('edit')}
-                        </button>
+                        </SmallButton>
                       </li>
                     ))}
                   </ul>
-                  <button
-                    type="button"
-                    className="a-button a-button--small"
-                    data-testid={`admin-field-${s.id}-add-procedure`}
+                  <SmallButton
+                    primary
+                    testId={`admin-field-${s.id}-add-procedure`}
                     onClick={() => onAddProcedure(s)}
                   >
                     + {a('addProcedure')}
-                  </button>
+                  </SmallButton>
                 </td>
               </tr>
             )}

@@ -10,7 +10,7 @@ import {
 import type { HubClient } from '@luot/ui';
 import { type FormEvent, useState } from 'react';
 import type { AdminApi } from '../api.ts';
-import { Dialog, DialogButtons, ErrorLine, FormField, useAdminI18n } from '../common.tsx';
+import { Dialog, DialogButtons, ErrorLine, FormField, SmallButton, useAdminI18n } from '../common.tsx';
 import { SectionHead, useCatalog, useForm, useSubmit } from './kit.tsx';
 
 export function UsersTable({
@@ -53,31 +53,20 @@ export function UsersTable({
             <td>{u.active ? a('active') : a('locked')}</td>
             <td className="a-actions">
               <div>
-                <button
-                  type="button"
-                  className="a-button a-button--small a-button--secondary"
-                  data-testid={`admin-user-${u.username}-edit`}
-                  onClick={() => onEdit(u)}
-                >
+                <SmallButton testId={`admin-user-${u.username}-edit`} onClick={() => onEdit(u)}>
                   {a('edit')}
-                </button>
-                <button
-                  type="button"
-                  className="a-button a-button--small a-button--secondary"
-                  data-testid={`admin-user-${u.username}-reset`}
-                  onClick={() => onReset(u)}
-                >
+                </SmallButton>
+                <SmallButton testId={`admin-user-${u.username}-reset`} onClick={() => onReset(u)}>
                   {a('resetPassword')}
-                </button>
+                </SmallButton>
                 {u.id !== selfId && (
-                  <button
-                    type="button"
-                    className={`a-button a-button--small ${u.active ? 'a-button--danger' : 'a-button--secondary'}`}
-                    data-testid={`admin-user-${u.username}-${u.active ? 'deactivate' : 'activate'}`}
+                  <SmallButton
+                    danger={u.active}
+                    testId={`admin-user-${u.username}-${u.active ? 'deactivate' : 'activate'}`}
                     onClick={() => onActive(u, !u.active)}
                   >
                     {u.active ? a('deactivate') : a('activate')}
-                  </button>
+                  </SmallButton>
                 )}
               </div>
             </td>
