@@ -9,7 +9,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Db, loadMigrations, openDatabase } from '../src/db/database.ts';
 import { FINAL, groupSql, OPEN, PROCEDURES_SQL, readDays } from '../src/reports/day-figures.ts';
 import { localHourSql, offsetSegments } from '../src/reports/local-hours.ts';
-import { CHANGED_DAYS_SQL, dayFromJson, dayToJson, kthSmallest, Reports } from '../src/reports/period.ts';
+import {
+  CHANGED_DAYS_SQL,
+  dayFromJson,
+  dayToJson,
+  kthSmallest,
+  Reports,
+  SAVED_DAYS_SQL,
+} from '../src/reports/period.ts';
 import { loadCatalog, seedDemo } from '../src/seed.ts';
 import { Store } from '../src/store.ts';
 
@@ -119,6 +126,14 @@ describe('report query plans', () => {
         const p = plan(CHANGED_DAYS_SQL, 0);
         expect(p).toMatch(/SEARCH e USING INTEGER PRIMARY KEY \(rowid>\?\)/);
         expect(p).toMatch(/SEARCH t USING INDEX sqlite_autoindex_tickets_1 \(id=\?\)/);
+      });
+
+      it('saved days of a range come by their primary key', () => {
+        const p = plan(SAVED_DAYS_SQL, '2025-01-01', '2025-12-31');
+        expect(p).toContain(
+          'SEARCH report_days USING INDEX sqlite_autoindex_report_days_1 (day>? AND day<?)',
+        );
+        expect(p).not.toMatch(/SCAN report_days/);
       });
 
       it('the day close finds days with open tickets through the open index', () => {

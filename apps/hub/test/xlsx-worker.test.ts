@@ -3,6 +3,7 @@
 // clear error that leaves the next export working.
 import type { PeriodReport } from '@luot/shared';
 import ExcelJS from 'exceljs';
+import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { XlsxExportError, XlsxWorker } from '../src/reports/xlsx-worker-client.ts';
 import { DAYS, runReportScript } from './reports-fixture.ts';
@@ -62,13 +63,16 @@ describe('xlsx export thread', () => {
     expect(w.started).toBe(1);
   });
 
-  it('stops the thread once idle and starts another for the next export', async () => {
+  it('stops the thread once idle and starts another for the next export, and logs both', async () => {
     const r = await periodReport();
     const w = worker(20);
-    await w.write({ report: r, centreName: 'A', at: 0 });
+    const lines: { msg: string }[] = [];
+    const log = pino({ level: 'info' }, { write: (line: string) => lines.push(JSON.parse(line)) });
+    await w.write({ report: r, centreName: 'A', at: 0 }, log);
     expect(w.running).toBe(true);
     await w.stopped();
     expect(w.running).toBe(false);
+    expect(lines.map((l) => l.msg)).toEqual(['export thread started', 'export thread stopped']);
     const again = await sheetsOf(await w.write({ report: r, centreName: 'B', at: 0 }));
     expect(again.getWorksheet('Tổng hợp')!.getCell('A1').value).toBe('B');
     expect(w.started).toBe(2);

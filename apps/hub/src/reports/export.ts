@@ -42,6 +42,6 @@ export async function exportReport(
   const body =
     format === 'csv'
       ? Buffer.from(reportCsv(r, centreName), 'utf8')
-      : await xlsxWorker(log).write({ report: r, centreName, at: at.getTime() });
+      : await xlsxWorker().write({ report: r, centreName, at: at.getTime() }, log);
   return { filename, contentType: CONTENT_TYPES[format], body };
 }

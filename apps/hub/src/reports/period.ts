@@ -99,6 +99,9 @@ export const CHANGED_DAYS_SQL = `
   SELECT DISTINCT t.service_day AS day FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
   WHERE e.seq > ?`;
 
+/** The saved figures of a range of days (through the primary key). */
+export const SAVED_DAYS_SQL = 'SELECT day, figures FROM report_days WHERE day BETWEEN ? AND ?';
+
 /** Beyond this many log rows since the last look, dropping every kept day is cheaper. */
 const MAX_EVENTS_TO_SCAN = 50_000;
 /** Kept days: two years' worth is a few megabytes (in memory and in report_days). */
@@ -230,9 +233,7 @@ export class Reports {
     let missing = false;
     for (let d = from; d <= to && !missing; d = nextDay(d)) missing = saved.has(d) && !this.kept.has(d);
     if (!missing) return;
-    const rows = this.store
-      .sql<{ day: string; figures: string }>('SELECT day, figures FROM report_days WHERE day BETWEEN ? AND ?')
-      .all(from, to);
+    const rows = this.store.sql<{ day: string; figures: string }>(SAVED_DAYS_SQL).all(from, to);
     for (const r of rows) if (!this.kept.has(r.day)) this.keep(r.day, dayFromJson(r.figures));
   }
 

@@ -47,17 +47,18 @@ export class XlsxWorker {
   /** Threads started so far (a test sees the thread come and go). */
   started = 0;
 
-  constructor(
-    private readonly idleMs = 30_000,
-    private readonly log?: Logger,
-  ) {}
+  /** The log of the hub that asked last (a process may run several hubs: tests, the demo). */
+  private log: Logger | undefined;
+
+  constructor(private readonly idleMs = 30_000) {}
 
   /** Whether the thread is up now. */
   get running(): boolean {
     return this.worker !== null;
   }
 
-  write(job: XlsxJob): Promise<Buffer> {
+  write(job: XlsxJob, log?: Logger): Promise<Buffer> {
+    this.log = log ?? this.log;
     const worker = this.worker ?? this.start();
     this.clearIdle();
     const id = this.nextId++;
@@ -131,8 +132,8 @@ export class XlsxWorker {
 
 let shared: XlsxWorker | null = null;
 
-/** The process's export thread (one, whichever hub asks first gives it its log). */
-export function xlsxWorker(log?: Logger): XlsxWorker {
-  shared ??= new XlsxWorker(undefined, log);
+/** The process's export thread (one for every hub in the process). */
+export function xlsxWorker(): XlsxWorker {
+  shared ??= new XlsxWorker();
   return shared;
 }
