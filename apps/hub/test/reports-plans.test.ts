@@ -286,6 +286,39 @@ describe('days saved across restarts (report_days)', () => {
     first.db.close();
   });
 
+  it('a write that fails (a full disk) leaves the report right and stops saving until a restart', () => {
+    const first = counted('fails.sqlite', true);
+    try {
+      const errors: unknown[] = [];
+      const reports = new Reports(first.store, (error) => errors.push(error));
+      const before = reports.period('2025-01-01', '2025-03-04', TODAY, 15);
+      first.db.exec(
+        `CREATE TRIGGER no_space BEFORE INSERT ON report_days BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`,
+      );
+      // A late rating: its day is dropped, read again from the tickets, and cannot be saved.
+      first.db.prepare(`UPDATE tickets SET rating = 4 WHERE id = 't-2025-01-08-0'`).run();
+      first.db
+        .prepare(
+          `INSERT INTO ticket_events (at, type, ticket_id) VALUES (0, 'ticket.rated', 't-2025-01-08-0')`,
+        )
+        .run();
+      const after = reports.period('2025-01-01', '2025-03-04', TODAY, 15);
+      expect(after.totals.ratings['4']).toBe(before.totals.ratings['4'] + 1);
+      expect(errors).toHaveLength(1);
+      expect(String(errors[0])).toMatch(/disk is full/);
+      // No more tries in this process: new days are read, not saved.
+      reports.period('2024-12-01', '2024-12-31', TODAY, 15);
+      expect(errors).toHaveLength(1);
+      expect(reports.period('2025-01-01', '2025-03-04', TODAY, 15)).toEqual(after);
+
+      // What is saved still agrees with its log position: a restarted hub gets the same figures.
+      first.db.exec('DROP TRIGGER no_space');
+      expect(new Reports(first.store).period('2025-01-01', '2025-03-04', TODAY, 15)).toEqual(after);
+    } finally {
+      first.db.close();
+    }
+  });
+
   it('a saved day reads back exactly as it was read (JSON of the figures)', () => {
     const first = counted('json.sqlite', true);
     try {

@@ -20,7 +20,12 @@ const reportsOf = new WeakMap<Hub, Reports>();
 export function reportsFor(hub: Hub): Reports {
   let reports = reportsOf.get(hub);
   if (!reports) {
-    reports = new Reports(hub.store);
+    reports = new Reports(hub.store, (error) =>
+      hub.log.warn(
+        { err: error },
+        'saving report days failed: they are read from the tickets until the hub restarts',
+      ),
+    );
     reportsOf.set(hub, reports);
     const started = performance.now();
     const ahead = reports.readAhead(hub.serviceDay);

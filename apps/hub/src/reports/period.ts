@@ -144,8 +144,32 @@ export class Reports {
   private savedSeq = 0;
   private seenSeq = 0;
   private timeZone = '';
+  /** False after a failed write: saved days are then neither written nor read by this process. */
+  private saving = true;
 
-  constructor(private readonly store: Store) {}
+  /** `onSaveError`: a write to report_days failed (the report itself is still answered). */
+  constructor(
+    private readonly store: Store,
+    private readonly onSaveError?: (error: unknown) => void,
+  ) {}
+
+  /**
+   * Saved days are a cache: a write that fails (a full disk, a read-only file) leaves the report
+   * as it is, and stops saving for this process, so report_days stays as its last good write
+   * left it (each write holds its rows and the log position together).
+   */
+  private tryWrite(write: () => void): boolean {
+    if (!this.saving) return false;
+    try {
+      this.store.tx(write);
+      return true;
+    } catch (error) {
+      this.saving = false;
+      this.saved?.clear();
+      this.onSaveError?.(error);
+      return false;
+    }
+  }
 
   /**
    * On first use: the saved days and the log position they are valid at, unless the time zone
@@ -171,11 +195,14 @@ export class Reports {
       this.seenSeq = this.savedSeq = state.seen_seq;
     } else {
       this.saved = new Set();
-      st.tx(() => {
-        st.sql('DELETE FROM report_days').run();
-        this.saveState(seq, tz);
-      });
       this.seenSeq = seq;
+      if (
+        this.tryWrite(() => {
+          st.sql('DELETE FROM report_days').run();
+          this.saveState(seq, tz);
+        })
+      )
+        this.savedSeq = seq;
     }
     this.timeZone = tz;
     return this.saved;
@@ -188,7 +215,6 @@ export class Reports {
          ON CONFLICT (id) DO UPDATE SET seen_seq = excluded.seen_seq, time_zone = excluded.time_zone`,
       )
       .run(seq, timeZone);
-    this.savedSeq = seq;
   }
 
   /**
@@ -215,15 +241,16 @@ export class Reports {
     }
     this.seenSeq = seq;
     this.timeZone = tz;
+    if (all) saved.clear();
+    for (const day of drop) saved.delete(day);
     if (all || drop.length > 0 || seq - this.savedSeq > SAVE_SEQ_EVERY) {
-      st.tx(() => {
+      const written = this.tryWrite(() => {
         if (all) st.sql('DELETE FROM report_days').run();
         const del = st.sql('DELETE FROM report_days WHERE day = ?');
         for (const day of drop) del.run(day);
         this.saveState(seq, tz);
       });
-      if (all) saved.clear();
-      for (const day of drop) saved.delete(day);
+      if (written) this.savedSeq = seq;
     }
   }
 
@@ -234,26 +261,28 @@ export class Reports {
     for (let d = from; d <= to && !missing; d = nextDay(d)) missing = saved.has(d) && !this.kept.has(d);
     if (!missing) return;
     const rows = this.store.sql<{ day: string; figures: string }>(SAVED_DAYS_SQL).all(from, to);
-    for (const r of rows) if (!this.kept.has(r.day)) this.keep(r.day, dayFromJson(r.figures));
+    for (const r of rows)
+      if (saved.has(r.day) && !this.kept.has(r.day)) this.keep(r.day, dayFromJson(r.figures));
   }
 
   /** Days read from the tickets, saved with the log position they are valid at. */
   private saveDays(days: [string, DayFigures | null][]): void {
     const st = this.store;
-    st.tx(() => {
+    const saved = this.saved!;
+    const after = new Set([...saved, ...days.map(([day]) => day)]);
+    // The oldest beyond the limit go (a report that old reads its tickets again).
+    const evicted = after.size > MAX_KEPT_DAYS ? [...after].sort().slice(0, after.size - MAX_KEPT_DAYS) : [];
+    const written = this.tryWrite(() => {
       const put = st.sql('INSERT OR REPLACE INTO report_days (day, figures) VALUES (?, ?)');
       for (const [day, figures] of days) put.run(day, dayToJson(figures));
-      for (const [day] of days) this.saved!.add(day);
-      // The oldest beyond the limit go (a report that old reads its tickets again).
-      if (this.saved!.size > MAX_KEPT_DAYS) {
-        const del = st.sql('DELETE FROM report_days WHERE day = ?');
-        for (const day of [...this.saved!].sort().slice(0, this.saved!.size - MAX_KEPT_DAYS)) {
-          del.run(day);
-          this.saved!.delete(day);
-        }
-      }
+      const del = st.sql('DELETE FROM report_days WHERE day = ?');
+      for (const day of evicted) del.run(day);
       this.saveState(this.seenSeq, this.timeZone);
     });
+    if (!written) return;
+    for (const [day] of days) saved.add(day);
+    for (const day of evicted) saved.delete(day);
+    this.savedSeq = this.seenSeq;
   }
 
   /** The figures of each day of the period; days before `today` are kept for next time. */
