@@ -122,6 +122,12 @@ describe.each(['portrait', 'landscape'] as const)('kiosk, %s', (orientation: Ori
     for (const id of ['issued-counters', 'issued-ahead', 'issued-wait', 'issued-qr'])
       await visible(kiosk.page, id);
     await kiosk.shot('issued');
+    // The page is drawn in Be Vietnam Pro served by the hub (@luot/ui's theme), not a fallback.
+    const fonts = await kiosk.page.evaluate(async () => {
+      await document.fonts.ready;
+      return [...document.fonts].filter((f) => f.status === 'loaded').map((f) => `${f.family} ${f.weight}`);
+    });
+    expect(fonts.some((f) => f.includes('Be Vietnam Pro'))).toBe(true);
 
     const printed = await e2e.printedAfter(before);
     const id = ticketIdOf(printed);

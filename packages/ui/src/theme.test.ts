@@ -1,5 +1,5 @@
 // Tests run under Node only; reading the stylesheet with node:fs is fine here (not in src code).
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   CONTRAST_PAIRS,
@@ -52,5 +52,12 @@ describe('theme', () => {
     expect(css).toMatch(/@media \(orientation: landscape\) and \(min-width: 1920px\)/);
     expect(css).toMatch(/\.luot-big-button \{[^}]*min-height: calc\(var\(--luot-touch-target\) \* 1\.5\)/);
     expect(css).toMatch(/\.luot-language-toggle__button \{[^}]*min-height: var\(--luot-touch-target\)/);
+  });
+
+  it('theme.css brings Be Vietnam Pro in three weights, from files that exist', () => {
+    const faces = [...css.matchAll(/@font-face \{[^}]*url\("([^"]+)"\)[^}]*font-weight: ([^;]+);/g)];
+    expect(faces.map((f) => f[2])).toEqual(['300 500', '600 700', '800 900']);
+    for (const [, url] of faces)
+      expect(existsSync(new URL(url!, new URL('./theme.css', import.meta.url)))).toBe(true);
   });
 });
