@@ -1,4 +1,5 @@
 // Helpers shared by the API integration tests: a manual clock, error assertions, event recording.
+import { request as httpRequest } from 'node:http';
 import type { Socket } from 'socket.io-client';
 import { expect } from 'vitest';
 import type { ApiReply, TestHub } from './harness.ts';
@@ -146,4 +147,25 @@ export async function issue(
 /** POST /api/v1/tickets/:id/:action (or a counter action) and return the reply. */
 export function act(t: TestHub, token: string, path: string, body?: unknown): Promise<ApiReply> {
   return t.api('POST', `/api/v1/${path}`, { token, ...(body === undefined ? {} : { body }) });
+}
+
+/** A GET with the path sent exactly as written (fetch would resolve `..` before sending). */
+export function rawGet(
+  url: string,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: hostname, port, path, method: 'GET', headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => {
+        body += chunk;
+      });
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
 }

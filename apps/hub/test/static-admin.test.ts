@@ -1,32 +1,15 @@
 // The hub serves the built director's dashboard at /admin/ (apps/admin/dist), with the pages'
 // security headers; without a build it says how to make one, and the API is untouched.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notBuiltMessage, PAGE_CSP } from '../src/static.ts';
+import { rawGet } from './api-helpers.ts';
 import { startTestHub, type TestHub, tempDir } from './harness.ts';
 
 const INDEX =
   '<!doctype html><title>admin</title><script type="module" src="/admin/assets/index-Ab12.js"></script>';
 const SECRET = 'top secret: outside the build';
-
-/** A GET with the path sent exactly as written (fetch would resolve `..` before sending). */
-function rawGet(url: string, path: string): Promise<{ status: number; body: string }> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: hostname, port, path, method: 'GET' }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk) => {
-        body += chunk;
-      });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
 
 function write(path: string, content: string): void {
   mkdirSync(join(path, '..'), { recursive: true });

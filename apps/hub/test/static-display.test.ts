@@ -1,32 +1,15 @@
 // The hub serves the built wall display at /display/, its voice clips at /display/voice/ (a
 // centre's own recordings in <data dir>/voice/ first) and the media folder at /media/.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DISPLAY_NOT_BUILT, listMedia, PAGE_CSP } from '../src/static.ts';
+import { rawGet } from './api-helpers.ts';
 import { startTestHub, type TestHub, tempDir } from './harness.ts';
 
 const INDEX =
   '<!doctype html><title>display</title><script type="module" src="/display/assets/index-Zz99.js"></script>';
 const SECRET = 'top secret: outside the folder';
-
-/** A GET with the path sent exactly as written (fetch would resolve `..` before sending). */
-function rawGet(url: string, path: string): Promise<{ status: number; body: string }> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: hostname, port, path, method: 'GET' }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk) => {
-        body += chunk;
-      });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
 
 function write(path: string, content: string | Buffer): void {
   mkdirSync(join(path, '..'), { recursive: true });

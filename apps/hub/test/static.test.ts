@@ -1,6 +1,5 @@
 // The hub serves the built kiosk at /kiosk/ and the ticket status page at /t/:id.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -11,33 +10,13 @@ import {
   kioskDistDir,
   PAGE_CSP,
 } from '../src/static.ts';
+import { rawGet } from './api-helpers.ts';
 import { startTestHub, type TestHub, tempDir } from './harness.ts';
 
 const INDEX =
   '<!doctype html><title>kiosk</title><script type="module" src="/kiosk/assets/index-Ab12.js"></script>';
 const STATUS = '<!doctype html><title>status</title>';
 const SECRET = 'top secret: outside dist';
-
-/** A GET with the path sent exactly as written (fetch would resolve `..` before sending). */
-function rawGet(
-  url: string,
-  path: string,
-  headers: Record<string, string> = {},
-): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: hostname, port, path, method: 'GET', headers }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk) => {
-        body += chunk;
-      });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
 
 describe('serving the built kiosk', () => {
   let t: TestHub;
