@@ -297,6 +297,22 @@ describe('HubClient realtime and the queue store', () => {
     expect(client.lastSeq).toBeGreaterThan(seq);
   });
 
+  it('onceOnline: at once when connected; else opens the socket and calls back when it connects', async () => {
+    let now = 0;
+    client.onceOnline(() => now++);
+    expect(now).toBe(1);
+    const later = new HubClient({ baseUrl: t.url, token: kiosk.token, socket: FAST });
+    clients.push(later);
+    const calls: string[] = [];
+    const cancelled = later.onceOnline(() => calls.push('cancelled'));
+    cancelled();
+    const online = new Promise<void>((resolve) => later.onceOnline(() => resolve()));
+    expect(later.connection).toBe('connecting');
+    await online;
+    expect(later.connection).toBe('online');
+    expect(calls).toEqual([]);
+  });
+
   it('reports a refused token instead of retrying forever', async () => {
     const bad = new HubClient({ baseUrl: t.url, token: 'not-a-token', socket: FAST });
     clients.push(bad);

@@ -349,6 +349,25 @@ export class HubClient extends Emitter<HubClientEvents> {
     return { ...this.counts };
   }
 
+  /**
+   * Calls `listener` once the socket is connected — at once if it is, else when it connects
+   * (opening it if needed): the hub can be reached again. Returns a function that cancels it.
+   * For what must wait for the hub instead of retrying on a timer.
+   */
+  onceOnline(listener: () => void): () => void {
+    this.connect();
+    if (this.state === 'online') {
+      listener();
+      return () => {};
+    }
+    const off = this.on('connection', (state) => {
+      if (state !== 'online') return;
+      off();
+      listener();
+    });
+    return off;
+  }
+
   /** Opens the socket (idempotent). socket.io reconnects by itself; each connect resyncs. */
   connect(): void {
     if (!this.closed) return;

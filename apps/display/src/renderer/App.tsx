@@ -137,7 +137,7 @@ function Loading() {
   );
 }
 
-/** Asks the hub which zone this display shows (retrying while it is unreachable). */
+/** Asks the hub which zone this display shows (again when it can be reached, if it cannot). */
 function ZonedDisplay(props: DisplayAppProps & { onUnpaired: () => void }) {
   const { client } = props;
   const [zone, setZone] = useState<{ zone: string | null } | null>(null);
@@ -145,20 +145,21 @@ function ZonedDisplay(props: DisplayAppProps & { onUnpaired: () => void }) {
   unpaired.current = props.onUnpaired;
   useEffect(() => {
     let live = true;
-    let timer: ReturnType<typeof setTimeout> | undefined;
+    let waiting = () => {};
     const load = () =>
       client.me().then(
         (me) => live && setZone({ zone: me.device?.zone ?? null }),
         (error: unknown) => {
           if (!live) return;
           if (error instanceof HubError && error.status === 401) unpaired.current();
-          else timer = setTimeout(load, 3000);
+          // The hub is unreachable: ask again as soon as the socket connects.
+          else waiting = client.onceOnline(() => void load());
         },
       );
     void load();
     return () => {
       live = false;
-      clearTimeout(timer);
+      waiting();
     };
   }, [client]);
   if (!zone) return <Loading />;
