@@ -1,9 +1,12 @@
 // Every screen rendered to HTML (react-dom/server, no DOM) from fixtures that pass the shared
 // schemas: the texts a director reads, the alert colours, and the test ids the E2E test drives.
-import { createI18n, type Language } from '@luot/ui';
-import { createElement as h, type ReactElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
-import { I18nextProvider } from 'react-i18next';
+import {
+  renderMarkup as render,
+  tagOf as tag,
+  testIdsOf as testIds,
+  markupText as text,
+} from '@luot/ui/testing';
+import { createElement as h } from 'react';
 import { describe, expect, it } from 'vitest';
 import { LoginScreen } from './App.tsx';
 import { AuditTable } from './admin/audit.tsx';
@@ -31,20 +34,6 @@ const noop = () => {};
 const asyncNoop = async () => {};
 const NOW = Date.parse(NOW_ISO);
 
-function render(element: ReactElement, language: Language = 'vi'): string {
-  return renderToStaticMarkup(h(I18nextProvider, { i18n: createI18n(language) }, element));
-}
-const text = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;/g, "'")
-    .replace(/\s+/g, ' ');
-const testIds = (html: string) => [...html.matchAll(/data-testid="([^"]+)"/g)].map((m) => m[1]);
-/** The opening tag of the element with this test id. */
-const tag = (html: string, id: string) =>
-  html.match(new RegExp(`<[^>]*data-testid="${id}"[^>]*>`))?.[0] ?? '';
 /** The text of the element with this test id up to its first closing tag of the same name. */
 const inner = (html: string, id: string) => {
   const open = tag(html, id);

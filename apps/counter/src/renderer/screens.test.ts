@@ -1,9 +1,12 @@
 // Every screen rendered to HTML (react-dom/server, no DOM): key texts and the test ids the
 // end-to-end tests drive (CONTRACT.md).
-import { createI18n, type Language } from '@luot/ui';
-import { createElement as h, type ReactElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
-import { I18nextProvider } from 'react-i18next';
+import {
+  renderMarkup as render,
+  tagOf as tag,
+  testIdsOf as testIds,
+  markupText as text,
+} from '@luot/ui/testing';
+import { createElement as h } from 'react';
 import { describe, expect, it } from 'vitest';
 import { RatingPairingScreen, RatingView } from './RatingPage.tsx';
 import { initialRating, type RatingState } from './rating.ts';
@@ -20,21 +23,6 @@ import { counter, services, ticket } from './test-fixtures.ts';
 
 const noop = () => {};
 const NOW = Date.parse('2025-05-12T02:30:00.000Z');
-
-function render(element: ReactElement, language: Language = 'vi'): string {
-  return renderToStaticMarkup(h(I18nextProvider, { i18n: createI18n(language) }, element));
-}
-const text = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;/g, "'")
-    .replace(/\s+/g, ' ');
-const testIds = (html: string) => [...html.matchAll(/data-testid="([^"]+)"/g)].map((m) => m[1]);
-/** The opening tag of the element with this test id. */
-const tag = (html: string, id: string) =>
-  html.match(new RegExp(`<[^>]*data-testid="${id}"[^>]*>`))?.[0] ?? '';
 
 function workProps(over: Partial<WorkScreenProps> = {}): WorkScreenProps {
   return {

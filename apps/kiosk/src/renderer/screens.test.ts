@@ -1,9 +1,7 @@
 // Every screen rendered to HTML (react-dom/server, no DOM): key texts and the test ids the
 // end-to-end tests drive.
-import { createI18n, type Language } from '@luot/ui';
-import { createElement as h, type ReactElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
-import { I18nextProvider } from 'react-i18next';
+import { renderMarkup as render, testIdsOf as testIds, markupText as text } from '@luot/ui/testing';
+import { createElement as h } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { IssuedTicket } from './flow.ts';
 import { StatusView } from './StatusPage.tsx';
@@ -19,21 +17,6 @@ import {
 import { counter, services, ticket, withWait } from './test-fixtures.ts';
 
 const noop = () => {};
-
-function render(element: ReactElement, language: Language = 'vi'): string {
-  return renderToStaticMarkup(h(I18nextProvider, { i18n: createI18n(language) }, element));
-}
-
-/** Visible text, tags stripped, whitespace collapsed. */
-const text = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;/g, "'")
-    .replace(/\s+/g, ' ');
-
-const testIds = (html: string) => [...html.matchAll(/data-testid="([^"]+)"/g)].map((m) => m[1]);
 
 function servicesProps(over: Partial<ServicesScreenProps> = {}): ServicesScreenProps {
   return {
