@@ -154,14 +154,24 @@ export class Reports {
   ) {}
 
   /**
-   * Saved days are a cache: a write that fails (a full disk, a read-only file) leaves the report
-   * as it is, and stops saving for this process, so report_days stays as its last good write
-   * left it (each write holds its rows and the log position together).
+   * Writes to report_days with, in the same transaction, the log position `seq` they are valid
+   * at. Saved days are a cache: a write that fails (a full disk, a read-only file) leaves the
+   * report as it is, and stops saving for this process, so report_days stays as its last good
+   * write left it.
    */
-  private tryWrite(write: () => void): boolean {
+  private tryWrite(seq: number, write: () => void): boolean {
     if (!this.saving) return false;
     try {
-      this.store.tx(write);
+      this.store.tx(() => {
+        write();
+        this.store
+          .sql(
+            `INSERT INTO report_state (id, seen_seq, time_zone) VALUES (1, ?, ?)
+             ON CONFLICT (id) DO UPDATE SET seen_seq = excluded.seen_seq, time_zone = excluded.time_zone`,
+          )
+          .run(seq, this.timeZone);
+      });
+      this.savedSeq = seq;
       return true;
     } catch (error) {
       this.saving = false;
@@ -185,6 +195,7 @@ export class Reports {
       )
       .get();
     const seq = st.lastSeq();
+    this.timeZone = tz;
     if (state && state.time_zone === tz && seq - state.seen_seq <= MAX_EVENTS_TO_SCAN) {
       this.saved = new Set(
         st
@@ -196,25 +207,9 @@ export class Reports {
     } else {
       this.saved = new Set();
       this.seenSeq = seq;
-      if (
-        this.tryWrite(() => {
-          st.sql('DELETE FROM report_days').run();
-          this.saveState(seq, tz);
-        })
-      )
-        this.savedSeq = seq;
+      this.tryWrite(seq, () => st.sql('DELETE FROM report_days').run());
     }
-    this.timeZone = tz;
     return this.saved;
-  }
-
-  private saveState(seq: number, timeZone: string): void {
-    this.store
-      .sql(
-        `INSERT INTO report_state (id, seen_seq, time_zone) VALUES (1, ?, ?)
-         ON CONFLICT (id) DO UPDATE SET seen_seq = excluded.seen_seq, time_zone = excluded.time_zone`,
-      )
-      .run(seq, timeZone);
   }
 
   /**
@@ -244,13 +239,11 @@ export class Reports {
     if (all) saved.clear();
     for (const day of drop) saved.delete(day);
     if (all || drop.length > 0 || seq - this.savedSeq > SAVE_SEQ_EVERY) {
-      const written = this.tryWrite(() => {
+      this.tryWrite(seq, () => {
         if (all) st.sql('DELETE FROM report_days').run();
         const del = st.sql('DELETE FROM report_days WHERE day = ?');
         for (const day of drop) del.run(day);
-        this.saveState(seq, tz);
       });
-      if (written) this.savedSeq = seq;
     }
   }
 
@@ -272,17 +265,15 @@ export class Reports {
     const after = new Set([...saved, ...days.map(([day]) => day)]);
     // The oldest beyond the limit go (a report that old reads its tickets again).
     const evicted = after.size > MAX_KEPT_DAYS ? [...after].sort().slice(0, after.size - MAX_KEPT_DAYS) : [];
-    const written = this.tryWrite(() => {
+    const written = this.tryWrite(this.seenSeq, () => {
       const put = st.sql('INSERT OR REPLACE INTO report_days (day, figures) VALUES (?, ?)');
       for (const [day, figures] of days) put.run(day, dayToJson(figures));
       const del = st.sql('DELETE FROM report_days WHERE day = ?');
       for (const day of evicted) del.run(day);
-      this.saveState(this.seenSeq, this.timeZone);
     });
     if (!written) return;
     for (const [day] of days) saved.add(day);
     for (const day of evicted) saved.delete(day);
-    this.savedSeq = this.seenSeq;
   }
 
   /** The figures of each day of the period; days before `today` are kept for next time. */
