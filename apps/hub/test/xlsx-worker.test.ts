@@ -100,4 +100,15 @@ describe('xlsx export thread', () => {
     expect((await sheetsOf(await w.write({ report: r, centreName: 'C', at: 0 }))).worksheets).toHaveLength(8);
     expect(w.started).toBe(2);
   });
+
+  it('an export asked while the thread is stopping goes to a new thread, not to the one going away', async () => {
+    const r = await periodReport();
+    const w = worker();
+    await w.write({ report: r, centreName: 'A', at: 0 });
+    const stopping = w.stop();
+    const next = w.write({ report: r, centreName: 'B', at: 0 });
+    await stopping;
+    expect((await sheetsOf(await next)).getWorksheet('Tổng hợp')!.getCell('A1').value).toBe('B');
+    expect(w.started).toBe(2);
+  });
 });

@@ -38,15 +38,22 @@ function startThread(): Worker {
   return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(script)});`, { eval: true });
 }
 
+type Waiting = { resolve: (b: Buffer) => void; reject: (e: Error) => void };
+
+/** A running thread and the exports it has been sent. */
+interface Thread {
+  worker: Worker;
+  pending: Map<number, Waiting>;
+}
+
 export class XlsxWorker {
-  private worker: Worker | null = null;
+  /** The thread that takes new exports; one being stopped is no longer here. */
+  private thread: Thread | null = null;
   private exited: Promise<unknown> = Promise.resolve();
-  private readonly pending = new Map<number, { resolve: (b: Buffer) => void; reject: (e: Error) => void }>();
   private nextId = 1;
   private idleTimer: NodeJS.Timeout | null = null;
   /** Threads started so far (a test sees the thread come and go). */
   started = 0;
-
   /** The log of the hub that asked last (a process may run several hubs: tests, the demo). */
   private log: Logger | undefined;
 
@@ -54,21 +61,21 @@ export class XlsxWorker {
 
   /** Whether the thread is up now. */
   get running(): boolean {
-    return this.worker !== null;
+    return this.thread !== null;
   }
 
   write(job: XlsxJob, log?: Logger): Promise<Buffer> {
     this.log = log ?? this.log;
-    const worker = this.worker ?? this.start();
+    const thread = this.thread ?? this.start();
     this.clearIdle();
     const id = this.nextId++;
     return new Promise<Buffer>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      worker.postMessage({ id, job } satisfies XlsxRequest);
+      thread.pending.set(id, { resolve, reject });
+      thread.worker.postMessage({ id, job } satisfies XlsxRequest);
     });
   }
 
-  /** Resolves once the current thread (if any) has exited, e.g. after being idle. */
+  /** Resolves once the last thread started has exited, e.g. after being idle. */
   stopped(): Promise<void> {
     return this.exited.then(() => undefined);
   }
@@ -76,50 +83,55 @@ export class XlsxWorker {
   /** Stops the thread now (unfinished exports fail); resolves once it has exited. */
   async stop(): Promise<void> {
     this.clearIdle();
-    const worker = this.worker;
-    if (!worker) return this.exited.then(() => undefined);
-    await worker.terminate();
+    this.retire();
     await this.exited;
   }
 
-  private start(): Worker {
-    const worker = startThread();
+  /** The thread takes no more exports and is stopped; the next export starts another. */
+  private retire(): void {
+    const thread = this.thread;
+    this.thread = null;
+    void thread?.worker.terminate();
+  }
+
+  private start(): Thread {
+    const thread: Thread = { worker: startThread(), pending: new Map() };
+    const { worker, pending } = thread;
     // An idle export thread never keeps the hub's process alive.
     worker.unref();
-    this.worker = worker;
+    this.thread = thread;
     this.started += 1;
     const startedAt = performance.now();
+    const failAll = (message: string) => {
+      for (const { reject } of pending.values()) reject(new XlsxExportError(message));
+      pending.clear();
+    };
     worker.once('online', () =>
       this.log?.info({ ms: Math.round(performance.now() - startedAt) }, 'export thread started'),
     );
     worker.on('message', (reply: XlsxReply) => {
-      const waiting = this.pending.get(reply.id);
+      const waiting = pending.get(reply.id);
       if (!waiting) return;
-      this.pending.delete(reply.id);
+      pending.delete(reply.id);
       if (reply.ok)
         waiting.resolve(Buffer.from(reply.bytes.buffer, reply.bytes.byteOffset, reply.bytes.length));
       else waiting.reject(new XlsxExportError(`the workbook could not be written: ${reply.message}`));
-      if (this.pending.size === 0) this.idleAfter();
+      if (pending.size === 0 && this.thread === thread) this.idleAfter();
     });
-    worker.on('error', (error) => this.failAll(`the export thread failed: ${error.message}`));
+    worker.on('error', (error) => failAll(`the export thread failed: ${error.message}`));
     this.exited = once(worker, 'exit').then(() => {
-      if (this.worker === worker) this.worker = null;
-      this.log?.info({ pending: this.pending.size }, 'export thread stopped');
-      this.failAll('the export thread stopped');
+      if (this.thread === thread) this.thread = null;
+      this.log?.info({ pending: pending.size }, 'export thread stopped');
+      failAll('the export thread stopped');
     });
-    return worker;
-  }
-
-  private failAll(message: string): void {
-    for (const { reject } of this.pending.values()) reject(new XlsxExportError(message));
-    this.pending.clear();
+    return thread;
   }
 
   private idleAfter(): void {
     this.clearIdle();
     this.idleTimer = setTimeout(() => {
       this.idleTimer = null;
-      if (this.pending.size === 0) void this.worker?.terminate();
+      if (this.thread?.pending.size === 0) this.retire();
     }, this.idleMs);
     this.idleTimer.unref();
   }
