@@ -23,7 +23,7 @@ import { kioskIssuer } from './issuance.ts';
 import { HttpClient } from './lib/http.ts';
 import { type HubProcess, REPO_ROOT, startHubProcess } from './lib/hub-process.ts';
 import { mb, ms, perSec, type Row, runMeta, saveJson, table, verdict } from './lib/report.ts';
-import { counters, login, officersAtCounters, pairDevice, services } from './lib/setup.ts';
+import { counters, login, officersAtCounters, pairDevice, widenRanges } from './lib/setup.ts';
 import { round } from './lib/stats.ts';
 import { benchReports } from './reports.ts';
 import { dbSize, hubMemory } from './rss.ts';
@@ -114,7 +114,7 @@ async function main(): Promise<void> {
     log('setup: admin, kiosk, officers at every counter, display devices');
     const admin = await login(http, 'admin', ADMIN_PASSWORD);
     const kiosk = await pairDevice(http, admin, 'kiosk', 'Kiosk bench');
-    const fields = await services(http, admin);
+    const fields = await widenRanges(http, admin);
     const officers = await officersAtCounters(http, admin, await counters(http, admin));
     const displayTokens: string[] = [];
     for (let i = 0; i < PLAN.displays; i++)

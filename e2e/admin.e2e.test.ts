@@ -84,7 +84,11 @@ async function serveSome(): Promise<void> {
     await call('POST', `/api/v1/tickets/${ticket.id}/start`, officer, {});
     shiftMs += 4 * 60_000; // four minutes at the counter
     await call('POST', `/api/v1/tickets/${ticket.id}/finish`, officer, { procedureIds });
-    await call('POST', `/api/v1/tickets/${ticket.id}/rating`, officer, { score: [4, 3, 2][i] });
+    // The citizen rates on its ticket's status page (no token): staff may not (API.md).
+    const rated = await e2e.api('POST', `/api/v1/tickets/${ticket.id}/rating`, {
+      body: { score: [4, 3, 2][i] },
+    });
+    expect(rated.status, JSON.stringify(rated.body)).toBe(200);
   }
   const { ticket } = await call('POST', '/api/v1/counters/c2/call-next', officer, {});
   await call('POST', `/api/v1/tickets/${ticket.id}/no-show`, officer, {});

@@ -60,8 +60,9 @@ async function issue(serviceId: string): Promise<any> {
   return res.body.ticket;
 }
 
+/** The ticket as staff see it (a staff token: with officerId, procedureIds and rating). */
 async function ticket(id: string): Promise<any> {
-  const res = await e2e.api('GET', `/api/v1/tickets/${id}`);
+  const res = await e2e.api('GET', `/api/v1/tickets/${id}`, { token: e2e.adminToken });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return res.body.ticket;
 }

@@ -277,7 +277,7 @@ describe.each(['portrait', 'landscape'] as const)('kiosk, %s', (orientation: Ori
     await byTestId(kiosk.page, 'connection-banner').waitFor({ state: 'hidden', timeout: 30_000 });
   });
 
-  it('shows the ticket on its status page, then "Mời đến quầy" when a counter calls it', async () => {
+  it('shows the ticket on its status page, "Mời đến quầy" when called, then the rating after service', async () => {
     await home();
     const before = e2e.printer.tickets.length;
     await toFields();
@@ -321,6 +321,25 @@ describe.each(['portrait', 'landscape'] as const)('kiosk, %s', (orientation: Ori
         { timeout: 20_000, polling: 100 },
       );
       await status.shot('status-done');
+    }
+
+    // After service the page offers the citizen's rating: four faces, Vietnamese first.
+    for (const status of pages) {
+      await visible(status.page, 'status-rating');
+      for (const n of [1, 2, 3, 4]) await visible(status.page, `status-rate-${n}`);
+      expect(await textOf(status.page, 'status-rate-4')).toMatch(/^\s*Rất hài lòng\s*Very satisfied\s*$/);
+      await status.shot('status-rating');
+    }
+    // A tap on the phone records it (no token: the citizen's own rating), once.
+    await byTestId(pages[0]!.page, 'status-rate-4').click();
+    await visible(pages[0]!.page, 'status-rating-done');
+    const rated = await e2e.api('GET', `/api/v1/tickets/${id}`, { token: e2e.adminToken });
+    expect(rated.body.ticket.rating).toBe(4);
+    // The other page hears it from the hub on its next poll: done, the faces are gone.
+    await visible(pages[1]!.page, 'status-rating-done');
+    for (const status of pages) {
+      expect(await status.page.locator('[data-testid="status-rating"]').count()).toBe(0);
+      await status.shot('status-rated');
       expect(serious(status.errors)).toEqual([]);
       await status.context.close();
     }

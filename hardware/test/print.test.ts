@@ -139,8 +139,9 @@ describe('technician commands', () => {
     await emulator.setFault({ paperOut: true });
     expect(await runPrinterCli(['test', uri], (l) => lines.push(l))).toBe(1);
     expect(lines.at(-1)).toMatch(/not printed — paper_out/);
-    expect(await runPrinterCli(['test', 'lpt1:'], (l) => lines.push(l))).toBe(1);
-    expect(lines.at(-1)).toMatch(/bad_uri/);
+    // A bad address is a usage error (2), said before anything is sent.
+    expect(await runPrinterCli(['test', 'lpt1:'], (l) => lines.push(l))).toBe(2);
+    expect(lines.at(-1)).toMatch(/lpt1:: expected tcp:\/\/HOST:PORT/);
     expect(readdirSync(outDir).some((f) => f.endsWith('.json'))).toBe(true);
   });
 });

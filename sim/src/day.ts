@@ -323,7 +323,10 @@ export class DaySim {
     const rating = desk.rating;
     if (!rating) return;
     desk.rating = null;
-    await this.post(desk, `tickets/${rating.ticketId}/rating`, { score: rating.score });
+    // The citizen rates on the ticket's status page (no token): staff tokens may not rate (API.md).
+    await this.env.api.ok('POST', `/api/v1/tickets/${rating.ticketId}/rating`, {
+      body: { score: rating.score },
+    });
     this.counts.ratings += 1;
   }
 

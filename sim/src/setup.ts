@@ -99,30 +99,31 @@ export async function officersFor(
       await api.ok('POST', `/api/v1/counters/${counter.id}/sign-out`, { token: adminToken });
     }
   }
-  return Promise.all(
-    counters.map(async (counter) => {
-      const username = `canbo${counter.number}`;
-      const created = await api.call('POST', '/api/v1/users', {
-        token: adminToken,
-        body: {
-          username,
-          password,
-          displayName: OFFICER_NAMES[counter.number - 1] ?? `Cán bộ quầy ${counter.number}`,
-          role: 'officer',
-        },
-      });
-      if (created.status !== 201 && created.status !== 409) {
-        throw new HubAnswerError('POST', '/api/v1/users', created.status, created.body);
-      }
-      const { token, userId } = await login(api, username, password);
-      return {
+  // One at a time: the hub lets only a few sign-ins of one address be checked at once.
+  const officers = [];
+  for (const counter of counters) {
+    const username = `canbo${counter.number}`;
+    const created = await api.call('POST', '/api/v1/users', {
+      token: adminToken,
+      body: {
         username,
-        userId,
-        token,
-        counter: { id: counter.id, number: counter.number, serviceIds: counter.serviceIds },
-      };
-    }),
-  );
+        password,
+        displayName: OFFICER_NAMES[counter.number - 1] ?? `Cán bộ quầy ${counter.number}`,
+        role: 'officer',
+      },
+    });
+    if (created.status !== 201 && created.status !== 409) {
+      throw new HubAnswerError('POST', '/api/v1/users', created.status, created.body);
+    }
+    const { token, userId } = await login(api, username, password);
+    officers.push({
+      username,
+      userId,
+      token,
+      counter: { id: counter.id, number: counter.number, serviceIds: counter.serviceIds },
+    });
+  }
+  return officers;
 }
 
 export async function pairKiosk(

@@ -1,23 +1,13 @@
 // What the page does first: the shared theme and the dashboard's styles, i18n, the hub client.
 import '@luot/ui/theme.css';
 import './admin.css';
-import { createI18n, HubClient, isLanguage } from '@luot/ui';
+import { createI18n, HubClient, hubOrigin, isLanguage } from '@luot/ui';
 
 export const LANGUAGE_KEY = 'luot.admin.language';
 
-/** An `http(s)://` origin from `?hub=`, or '' (same origin: the hub serves /admin/). */
-export function hubOrigin(value: string | null | undefined): string {
-  if (!value) return '';
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : '';
-  } catch {
-    return '';
-  }
-}
-
 export function boot() {
   const query = new URLSearchParams(location.search);
+  // The hub that serves this page (/admin/); `?hub=` only for a page opened from a file.
   const client = new HubClient({ baseUrl: hubOrigin(query.get('hub')) });
   let saved: string | null = null;
   try {

@@ -170,6 +170,11 @@ const vi = {
   activate: 'Mở khóa',
   locked: 'Đã khóa',
   passwordShort: 'Mật khẩu phải có ít nhất 8 ký tự',
+  password_too_short: 'Mật khẩu phải có ít nhất 8 ký tự.',
+  password_trivial:
+    'Mật khẩu quá đơn giản (một ký tự lặp lại, dãy như 12345678 hay abcdefgh, hoặc chỉ có dấu cách).',
+  password_like_username: 'Mật khẩu không được trùng với tên đăng nhập.',
+  password_too_common: 'Mật khẩu này quá phổ biến, dễ bị đoán. Hãy chọn một cụm từ dài hơn của riêng bạn.',
   kind: 'Loại',
   kind_kiosk: 'Máy lấy số',
   kind_counter: 'Thiết bị quầy',
@@ -397,6 +402,11 @@ const en: AdminStrings = {
   activate: 'Reactivate',
   locked: 'Deactivated',
   passwordShort: 'The password needs at least 8 characters',
+  password_too_short: 'The password needs at least 8 characters.',
+  password_trivial:
+    'This password is too simple (one character repeated, a run like 12345678 or abcdefgh, or only spaces).',
+  password_like_username: 'The password must not be the username.',
+  password_too_common: 'This password is one of the most common ones. Choose a longer phrase of your own.',
   kind: 'Kind',
   kind_kiosk: 'Ticket kiosk',
   kind_counter: 'Counter device',

@@ -18,37 +18,48 @@ const scryptAsync = promisify(scrypt) as (
 const SCRYPT = { N: 32768, r: 8, p: 1, maxmem: 96 * 1024 * 1024 };
 const KEY_LENGTH = 32;
 
-/** At most two hashes at once: each holds 32 MiB while it runs, and these PCs have 2 cores. */
+/**
+ * At most two hashes at once: each holds 32 MiB while it runs, and these PCs have 2 cores.
+ * Urgent work (a login from an address where that user signed in before) goes ahead of the
+ * rest, so a flood of strangers' attempts does not make a real officer wait.
+ */
 let running = 0;
-const waiting: (() => void)[] = [];
-async function limited<T>(work: () => Promise<T>): Promise<T> {
-  if (running >= 2) await new Promise<void>((resolve) => waiting.push(resolve));
+const waiting: { urgent: (() => void)[]; normal: (() => void)[] } = { urgent: [], normal: [] };
+/** Hashes started since the process began (tests read it to see what went before what). */
+export const hashStats = { started: 0 };
+async function limited<T>(work: () => Promise<T>, urgent = false): Promise<T> {
+  if (running >= 2) {
+    await new Promise<void>((resolve) => (urgent ? waiting.urgent : waiting.normal).push(resolve));
+  }
   running += 1;
+  hashStats.started += 1;
   try {
     return await work();
   } finally {
     running -= 1;
-    waiting.shift()?.();
+    (waiting.urgent.shift() ?? waiting.normal.shift())?.();
   }
 }
 
-export async function hashPassword(password: string): Promise<string> {
+export async function hashPassword(password: string, urgent = false): Promise<string> {
   const salt = randomBytes(16);
-  const key = await limited(() => scryptAsync(password.normalize('NFC'), salt, KEY_LENGTH, SCRYPT));
+  const key = await limited(() => scryptAsync(password.normalize('NFC'), salt, KEY_LENGTH, SCRYPT), urgent);
   return `scrypt$${SCRYPT.N}$${SCRYPT.r}$${SCRYPT.p}$${salt.toString('base64')}$${key.toString('base64')}`;
 }
 
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+export async function verifyPassword(password: string, stored: string, urgent = false): Promise<boolean> {
   const [scheme, n, r, p, salt, key] = stored.split('$');
   if (scheme !== 'scrypt' || !salt || !key) return false;
   const expected = Buffer.from(key, 'base64');
-  const actual = await limited(() =>
-    scryptAsync(password.normalize('NFC'), Buffer.from(salt, 'base64'), expected.length, {
-      N: Number(n),
-      r: Number(r),
-      p: Number(p),
-      maxmem: SCRYPT.maxmem,
-    }),
+  const actual = await limited(
+    () =>
+      scryptAsync(password.normalize('NFC'), Buffer.from(salt, 'base64'), expected.length, {
+        N: Number(n),
+        r: Number(r),
+        p: Number(p),
+        maxmem: SCRYPT.maxmem,
+      }),
+    urgent,
   );
   return timingSafeEqual(actual, expected);
 }
@@ -57,9 +68,10 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 export const newId = () => randomBytes(12).toString('base64url');
 const newToken = () => randomBytes(32).toString('base64url');
 
+/** Who a token belongs to; `expiresAt` is the token's end as last read (it slides while used). */
 export type Principal =
-  | { kind: 'user'; user: User; tokenHash: string }
-  | { kind: 'device'; device: DeviceRow; tokenHash: string };
+  | { kind: 'user'; user: User; tokenHash: string; expiresAt: number }
+  | { kind: 'device'; device: DeviceRow; tokenHash: string; expiresAt: number };
 
 export function actorOf(principal: Principal | null): Actor {
   if (!principal)
@@ -124,14 +136,14 @@ export class Auth {
   }
 
   /** Checks a password; null when the user is unknown, inactive or the password is wrong. */
-  async checkPassword(username: string, password: string): Promise<User | null> {
+  async checkPassword(username: string, password: string, urgent = false): Promise<User | null> {
     const row = this.store.st.userByName.get(username);
     if (!row || row.active !== 1) {
       // Spend the same time as a real check so usernames cannot be probed by timing.
-      await hashPassword(password);
+      await hashPassword(password, urgent);
       return null;
     }
-    return (await verifyPassword(password, row.password_hash)) ? userFromRow(row) : null;
+    return (await verifyPassword(password, row.password_hash, urgent)) ? userFromRow(row) : null;
   }
 
   issueUserToken(userId: string, now: number): { token: string; expiresAt: number } {
@@ -163,7 +175,7 @@ export class Auth {
     if (!token || token.length > 200) return null;
     const tokenHash = sha256(token);
     const cached = this.recent.get(tokenHash);
-    if (cached && cached.until > now) return cached.principal;
+    if (cached && cached.until > now && cached.principal.expiresAt > now) return cached.principal;
     const principal = this.lookup(tokenHash, now);
     if (principal) {
       if (this.recent.size > 1000) this.recent.clear();
@@ -185,19 +197,23 @@ export class Auth {
       .get(tokenHash);
     if (!row || row.revoked_at !== null || row.expires_at <= now) return null;
     const ttl = row.user_id ? this.options.userTokenTtlMs : this.options.deviceTokenTtlMs;
+    let expiresAt = row.expires_at;
     if (now + ttl - row.expires_at > TOUCH_EVERY_MS) {
-      this.store.sql('UPDATE tokens SET expires_at = ? WHERE token_hash = ?').run(now + ttl, tokenHash);
+      expiresAt = now + ttl;
+      this.store.sql('UPDATE tokens SET expires_at = ? WHERE token_hash = ?').run(expiresAt, tokenHash);
     }
     if (row.user_id) {
       const user = this.store.st.userById.get(row.user_id);
-      return user && user.active === 1 ? { kind: 'user', user: userFromRow(user), tokenHash } : null;
+      return user && user.active === 1
+        ? { kind: 'user', user: userFromRow(user), tokenHash, expiresAt }
+        : null;
     }
     const device = this.store.sql<DeviceRow>('SELECT * FROM devices WHERE id = ?').get(row.device_id);
     if (!device || device.active !== 1) return null;
     if (device.last_seen_at === null || now - device.last_seen_at > 60_000) {
       this.store.sql('UPDATE devices SET last_seen_at = ? WHERE id = ?').run(now, device.id);
     }
-    return { kind: 'device', device, tokenHash };
+    return { kind: 'device', device, tokenHash, expiresAt };
   }
 
   createPairingCode(input: PairingCodeRequest, createdBy: string | null, now: number) {

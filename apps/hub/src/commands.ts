@@ -1,12 +1,13 @@
 // Every command of the hub, declared once: REST routes, socket commands and the OpenAPI
 // document are all generated from this map, and all call the same engine functions.
 
-import { BadPrinterUri, parsePrinterUri } from '@luot/hardware/uri';
+import { verifyPrinterUri } from '@luot/hardware/device';
+import { BadPrinterUri } from '@luot/hardware/uri';
 import {
   CallTicketRequest,
   CentreResponse,
   CounterResponse,
-  CountersResponse,
+  CounterViewsResponse,
   DayStats,
   DeviceResponse,
   DevicesResponse,
@@ -27,21 +28,25 @@ import {
   PauseRequest,
   PrintRequest,
   PrintResponse,
-  QueueSnapshot,
+  QueueSnapshotView,
   RatingRequest,
   RecentNoShowsResponse,
   ServicesResponse,
   SetPrinterRequest,
   StatsDayQuery,
+  TicketLookupResponse,
   TicketResponse,
-  TicketWithWaitResponse,
+  TicketViewResponse,
+  TicketViewWithWaitResponse,
   TransferRequest,
+  type User,
   UserResponse,
 } from '@luot/shared';
 import { z } from 'zod';
 import { writeAudit } from './admin/audit.ts';
 import { centreAnswer } from './admin/centre.ts';
 import { ADMIN_COMMANDS } from './admin/commands.ts';
+import type { Principal } from './auth.ts';
 import {
   type Access,
   ANY_TOKEN,
@@ -55,9 +60,12 @@ import {
 import { deviceInfo, deviceRow, listDevices, printerSettings, setPrinter } from './devices.ts';
 import { counters, type EngineCtx, tickets } from './engine/index.ts';
 import { type Hub, VERSION } from './hub.ts';
+import { checkKioskIssue } from './issue-limit.ts';
+import { type LoginAttempt, refusalReason } from './login-guard.ts';
 import { printTicket } from './print-ticket.ts';
 import { REPORT_COMMANDS } from './reports/commands.ts';
 import { type TicketRow, ticketFromRow } from './store.ts';
+import { counterFor, ratingWindow, ticketFor, withTicketFor } from './ticket-views.ts';
 
 /**
  * A POST on one ticket or counter (`…/:id/verb`), idempotent with a key, answered with the
@@ -72,7 +80,7 @@ function idCommand(
     access: Access;
     reason: string;
     response: z.ZodType;
-    answer: (hub: Hub, id: string) => unknown;
+    answer: (hub: Hub, id: string, principal: Principal | null) => unknown;
   },
 ): Command {
   return command({
@@ -96,7 +104,7 @@ function idCommand(
         opts.reason,
         idempotent(idempotencyKey, path, { params, body: b }, (ctx) => run(ctx, params.id, b as never)),
       );
-      return opts.answer(hub, id);
+      return opts.answer(hub, id, principal);
     },
   });
 }
@@ -161,19 +169,26 @@ export const COMMANDS = {
     body: LoginRequest,
     response: LoginResponse,
     handler: async ({ hub, body, client }) => {
-      const userKey = [`user:${body.username.toLowerCase()}`];
-      const clientKey = [`client:${client}`];
-      hub.loginLimiter.check(userKey, hub.now());
-      hub.clientLoginLimiter.check(clientKey, hub.now());
-      const user = await hub.auth.checkPassword(body.username, body.password);
+      let attempt: LoginAttempt;
+      try {
+        attempt = hub.loginGuard.begin(body.username, client, hub.now());
+      } catch (error) {
+        const reason = refusalReason(error) ?? 'refused';
+        hub.log.warn({ username: body.username, client, reason }, 'login refused');
+        throw error;
+      }
+      let user: User | null = null;
+      try {
+        user = await hub.auth.checkPassword(body.username, body.password, attempt.trusted);
+      } finally {
+        hub.loginGuard.end(attempt, user !== null, hub.now());
+      }
       if (!user) {
-        hub.loginLimiter.fail(userKey, hub.now());
-        hub.clientLoginLimiter.fail(clientKey, hub.now());
+        hub.log.warn({ username: body.username, client, reason: 'wrong_password' }, 'login failed');
         throw new LuotError('unauthorized', 'wrong username or password');
       }
-      hub.loginLimiter.succeed(userKey);
       const { token, expiresAt } = hub.auth.issueUserToken(user.id, hub.now());
-      hub.log.info({ userId: user.id }, 'user signed in');
+      hub.log.info({ userId: user.id, client }, 'user signed in');
       return { token, user, expiresAt: new Date(expiresAt).toISOString() };
     },
   }),
@@ -267,10 +282,16 @@ export const COMMANDS = {
     response: PairResponse,
     handler: ({ hub, body, client }) => {
       const keys = [`pair:${client}`];
-      hub.pairLimiter.check(keys, hub.now());
+      try {
+        hub.pairLimiter.check(keys, hub.now());
+      } catch (error) {
+        hub.log.warn({ client, reason: 'locked' }, 'pairing refused');
+        throw error;
+      }
       const paired = hub.auth.pair(body.code, hub.now());
       if (!paired) {
         hub.pairLimiter.fail(keys, hub.now());
+        hub.log.warn({ client, reason: 'bad_code' }, 'pairing refused');
         throw new LuotError('unauthorized', 'this pairing code is not valid, used or expired');
       }
       hub.log.info({ deviceId: paired.device.id, kind: paired.device.kind }, 'device paired');
@@ -306,7 +327,8 @@ export const COMMANDS = {
       if (!device) throw new LuotError('not_found', `no device ${params.id}`);
       if (body.uri !== null) {
         try {
-          parsePrinterUri(body.uri);
+          // The syntax, and for file: a printer device under /dev on this machine (hardware.md).
+          verifyPrinterUri(body.uri);
         } catch (error) {
           if (error instanceof BadPrinterUri)
             throw new LuotError('validation_failed', `uri: ${error.message}`);
@@ -356,8 +378,10 @@ export const COMMANDS = {
     path: '/api/v1/counters',
     summary: 'Counters with state, officer and current ticket',
     access: ANY_TOKEN,
-    response: CountersResponse,
-    handler: ({ hub }) => ({ counters: hub.store.counters() }),
+    response: CounterViewsResponse,
+    handler: ({ hub, principal }) => ({
+      counters: hub.store.counters().map((c) => counterFor(principal, c)),
+    }),
   }),
   'counters:no-shows': command({
     method: 'GET',
@@ -457,17 +481,21 @@ export const COMMANDS = {
     status: 201,
     body: IssueTicketRequest,
     idempotencyKey: true,
-    response: TicketWithWaitResponse,
+    response: TicketViewWithWaitResponse,
     handler: async ({
       hub,
       principal,
       body,
       idempotencyKey,
     }: CommandInput<unknown, z.infer<typeof IssueTicketRequest>, unknown>) => {
+      // A kiosk issues a few tickets a minute; a flood through its token gets 429 (staff: no limit).
+      if (principal?.kind === 'device' && principal.device.kind === 'kiosk')
+        checkKioskIssue(hub.kioskIssueLimiter, principal.device.id, hub.now());
       const { ticketId } = await hub.exec(principal, 'issue', (ctx) =>
         tickets.issueTicket(ctx, { ...body, idempotencyKey }),
       );
-      return hub.ticketWithWait(ticketId);
+      // A kiosk gets the public view (a replayed key may answer a ticket finished since).
+      return withTicketFor(principal, hub.ticketWithWait(ticketId));
     },
   }),
   'tickets:get': command({
@@ -476,8 +504,12 @@ export const COMMANDS = {
     summary: 'A ticket with people ahead and estimated wait (the id is unguessable)',
     access: 'public',
     params: IdParams,
-    response: TicketWithWaitResponse,
-    handler: ({ hub, params }: CommandInput<IdOnly, unknown, unknown>) => hub.ticketWithWait(params.id),
+    response: TicketLookupResponse,
+    handler: ({ hub, principal, params }: CommandInput<IdOnly, unknown, unknown>) => {
+      const found = hub.ticketWithWait(params.id);
+      const window = ratingWindow(found.ticket, hub.now(), hub.engine.options.ratingWindowMs);
+      return { ...withTicketFor(principal, found), ratingWindow: window };
+    },
   }),
   'tickets:print': command({
     method: 'POST',
@@ -494,7 +526,7 @@ export const COMMANDS = {
       params,
       body,
     }: CommandInput<IdOnly, z.infer<typeof PrintRequest>, unknown>) =>
-      printTicket(hub, principal!, params.id, body),
+      printTicket(hub, principal!, params.id, body).then((answer) => withTicketFor(principal, answer)),
   }),
   'tickets:recall': ticketCommand(
     '/api/v1/tickets/:id/recall',
@@ -529,20 +561,29 @@ export const COMMANDS = {
     'Cancel a waiting or called ticket',
     tickets.cancel,
   ),
-  'tickets:rating': ticketCommand(
+  'tickets:rating': idCommand(
     '/api/v1/tickets/:id/rating',
-    'Record the citizen’s satisfaction, 1..4 (4 = rất hài lòng)',
+    'The citizen’s satisfaction, 1..4 (4 = rất hài lòng): from the ticket’s status page (no token) or the rating device of its counter; once, within 30 minutes of finishing; staff 403',
     (ctx, id, body: z.infer<typeof RatingRequest>) => tickets.rate(ctx, id, body.score),
-    RatingRequest,
-    { users: ['admin', 'officer'], devices: ['counter'] },
+    {
+      body: RatingRequest,
+      // The citizen: no token (its status page), or the counter's rating device; staff get 403 (engine).
+      access: 'public',
+      reason: 'rating',
+      response: TicketViewResponse,
+      answer: (hub, id, principal) => ({ ticket: ticketFor(principal, hub.store.ticket(id)!) }),
+    },
   ),
   'queue:get': command({
     method: 'GET',
     path: '/api/v1/queue',
     summary: 'Snapshot of open tickets and counters with the last seq',
     access: ANY_TOKEN,
-    response: QueueSnapshot,
-    handler: ({ hub }) => hub.snapshot(),
+    response: QueueSnapshotView,
+    handler: ({ hub, principal }) => {
+      hub.snapshotGate.admit({ tokenHash: principal!.tokenHash });
+      return hub.snapshotFor(principal);
+    },
   }),
   'stats:day': command({
     method: 'GET',

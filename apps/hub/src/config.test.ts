@@ -1,5 +1,6 @@
-import type { networkInterfaces } from 'node:os';
-import { resolve } from 'node:path';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { type networkInterfaces, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, publicUrlFor } from './config.ts';
 
@@ -15,6 +16,7 @@ describe('configuration from the environment', () => {
       publicUrl: null,
       defaultPrinter: null,
       appsDir: null,
+      kioskIssueLimit: null,
     });
   });
 
@@ -29,6 +31,7 @@ describe('configuration from the environment', () => {
       LUOT_PUBLIC_URL: 'https://hub.xa-an-phu.vn/luot/',
       LUOT_DEFAULT_PRINTER: 'tcp://192.168.1.50:9100',
       LUOT_APPS_DIR: '/opt/luot/apps',
+      LUOT_KIOSK_ISSUE_LIMIT: '30/90',
     });
     expect(c).toEqual({
       dataDir: '/tmp/x',
@@ -40,6 +43,7 @@ describe('configuration from the environment', () => {
       publicUrl: 'https://hub.xa-an-phu.vn/luot',
       defaultPrinter: 'tcp://192.168.1.50:9100',
       appsDir: '/opt/luot/apps',
+      kioskIssueLimit: { burst: 30, perMinute: 90 },
     });
   });
 
@@ -48,6 +52,9 @@ describe('configuration from the environment', () => {
     [{ LUOT_PORT: '70000' }, 'LUOT_PORT: a whole number from 0 to 65535'],
     [{ LUOT_SEED: 'prod' }, 'LUOT_SEED: only "demo" is known'],
     [{ LUOT_ADMIN_PASSWORD: 'short' }, 'LUOT_ADMIN_PASSWORD: at least 8 characters'],
+    [{ LUOT_ADMIN_PASSWORD: '12345678' }, 'LUOT_ADMIN_PASSWORD: too simple'],
+    [{ LUOT_ADMIN_PASSWORD: 'Admin2024' }, 'LUOT_ADMIN_PASSWORD: must not be the username'],
+    [{ LUOT_ADMIN_PASSWORD: 'password1' }, 'LUOT_ADMIN_PASSWORD: one of the most common passwords'],
     [{ LUOT_PUBLIC_URL: 'hub.local:8080' }, 'LUOT_PUBLIC_URL: an http:// or https:// URL'],
     [{ LUOT_PUBLIC_URL: 'ftp://hub.local' }, 'LUOT_PUBLIC_URL: an http:// or https:// URL'],
     [{ LUOT_PUBLIC_URL: 'http://hub.local/?x=1' }, 'LUOT_PUBLIC_URL: an http:// or https:// URL'],
@@ -56,9 +63,38 @@ describe('configuration from the environment', () => {
       { LUOT_DEFAULT_PRINTER: 'tcp://printer:99999' },
       'LUOT_DEFAULT_PRINTER: tcp://printer:99999: port must be 1..65535',
     ],
+    [{ LUOT_KIOSK_ISSUE_LIMIT: '20' }, 'LUOT_KIOSK_ISSUE_LIMIT: BURST/PER_MINUTE'],
+    [{ LUOT_KIOSK_ISSUE_LIMIT: '0/60' }, 'LUOT_KIOSK_ISSUE_LIMIT: BURST/PER_MINUTE'],
+    [{ LUOT_KIOSK_ISSUE_LIMIT: 'none' }, 'LUOT_KIOSK_ISSUE_LIMIT: BURST/PER_MINUTE'],
   ])('names the bad variable: %o', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('takes a file: default printer only when it is a character device under /dev', () => {
+    expect(loadConfig({ LUOT_DEFAULT_PRINTER: 'file:/dev/null' }).defaultPrinter).toBe('file:/dev/null');
+    const dir = mkdtempSync(join(tmpdir(), 'luot-config-'));
+    try {
+      const file = join(dir, 'lp0');
+      writeFileSync(file, '');
+      for (const [uri, message] of [
+        [`file:${file}`, 'outside /dev'],
+        ['file:/tmp/luot-printer-nowhere', 'outside /dev'],
+        ['file:/dev/shm', 'a directory'],
+      ] as const) {
+        expect(() => loadConfig({ LUOT_DEFAULT_PRINTER: uri })).toThrow(ConfigError);
+        expect(() => loadConfig({ LUOT_DEFAULT_PRINTER: uri })).toThrow(`LUOT_DEFAULT_PRINTER: ${uri}: `);
+        expect(() => loadConfig({ LUOT_DEFAULT_PRINTER: uri })).toThrow(message);
+      }
+      expect(existsSync('/tmp/luot-printer-nowhere')).toBe(false);
+      // A USB printer unplugged while the hub starts: the hub starts, printing says offline.
+      expect(loadConfig({ LUOT_DEFAULT_PRINTER: 'file:/dev/luot-no-such-printer' }).defaultPrinter).toBe(
+        'file:/dev/luot-no-such-printer',
+      );
+      expect(existsSync('/dev/luot-no-such-printer')).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

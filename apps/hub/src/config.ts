@@ -1,8 +1,10 @@
 // Hub configuration from the environment (API.md, Starting a hub), validated with clear errors.
 import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
-import { parsePrinterUri } from '@luot/hardware/uri';
+import { verifyPrinterUri } from '@luot/hardware/device';
+import { NewPassword, PASSWORD_PROBLEM_MESSAGES, passwordProblem } from '@luot/shared';
 import { z } from 'zod';
+import { type KioskIssueSetting, parseKioskIssueLimit } from './issue-limit.ts';
 
 /** An http(s) base URL without query or fragment; a trailing slash is dropped. */
 const PublicUrl = z.string().transform((text, ctx) => {
@@ -20,9 +22,14 @@ const PublicUrl = z.string().transform((text, ctx) => {
   return url.href.replace(/\/+$/, '');
 });
 
+/**
+ * The syntax, and for file: a printer device under /dev on this machine (hardware.md). A device
+ * path under /dev that is not there yet (a USB printer unplugged while the hub starts) is
+ * accepted: printing says "offline" until it is plugged in, rather than the hub not starting.
+ */
 const PrinterUriText = z.string().superRefine((text, ctx) => {
   try {
-    parsePrinterUri(text);
+    verifyPrinterUri(text, { allowMissing: true });
   } catch (error) {
     ctx.addIssue({ code: 'custom', message: (error as Error).message });
   }
@@ -38,11 +45,24 @@ const ConfigSchema = z.object({
     .default(8080),
   LUOT_HOST: z.string().min(1).default('0.0.0.0'),
   LUOT_SEED: z.enum(['demo'], { message: 'only "demo" is known' }).optional(),
-  LUOT_ADMIN_PASSWORD: z.string().min(8, 'at least 8 characters').optional(),
+  LUOT_ADMIN_PASSWORD: NewPassword.refine((p) => passwordProblem(p, 'admin') === null, {
+    message: PASSWORD_PROBLEM_MESSAGES.like_username,
+  }).optional(),
   LUOT_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LUOT_PUBLIC_URL: PublicUrl.optional(),
   LUOT_DEFAULT_PRINTER: PrinterUriText.optional(),
   LUOT_APPS_DIR: z.string().min(1).optional(),
+  LUOT_KIOSK_ISSUE_LIMIT: z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return parseKioskIssueLimit(text);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    })
+    .optional(),
 });
 
 export interface HubConfig {
@@ -64,6 +84,17 @@ export interface HubConfig {
    * Null: the repository's `apps/` folder, found from the running module (static.ts).
    */
   appsDir?: string | null;
+  /**
+   * How fast one kiosk may issue tickets (issue-limit.ts): a burst, then so many a minute; 'off'
+   * for load tests and benchmarks. Null: the default, 20 at once then 60 a minute.
+   */
+  kioskIssueLimit?: KioskIssueSetting | null;
+  /**
+   * How long a client has to send a whole request, headers and body (a slow kiosk on a weak
+   * link still sends 64 KiB in far less); an idle connection is closed after it too. Websockets
+   * are not affected. Default 30 s (http.ts, requestTimeouts).
+   */
+  requestTimeoutMs?: number | null;
 }
 
 export class ConfigError extends Error {
@@ -92,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     publicUrl: c.LUOT_PUBLIC_URL ?? null,
     defaultPrinter: c.LUOT_DEFAULT_PRINTER ?? null,
     appsDir: c.LUOT_APPS_DIR ? resolve(c.LUOT_APPS_DIR) : null,
+    kioskIssueLimit: c.LUOT_KIOSK_ISSUE_LIMIT ?? null,
   };
 }
 

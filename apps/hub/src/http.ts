@@ -17,17 +17,55 @@ function bearer(header: string | undefined): string | null {
   return match?.[1] ?? '';
 }
 
+/**
+ * How long a connection may take, from HubConfig.requestTimeoutMs (default 30 s): the headers
+ * and the whole body must arrive within it (a slowloris that dribbles either, or sends nothing,
+ * is closed with 408), an idle keep-alive connection is closed after at most 10 s, and a
+ * connection silent for twice the limit while its answer is pending is dropped. Node checks the
+ * first two at `checkEvery`. Websockets (socket.io) clear the idle limit when they upgrade, and
+ * polling clients send a request at least every 25 s (socket.io's ping), well within 2 × 30 s.
+ */
+export function requestTimeouts(requestTimeoutMs?: number | null) {
+  const limit = requestTimeoutMs && requestTimeoutMs > 0 ? requestTimeoutMs : 30_000;
+  return {
+    request: limit,
+    headers: limit,
+    keepAlive: Math.min(10_000, limit),
+    idle: 2 * limit,
+    checkEvery: Math.max(10, Math.min(1000, Math.floor(limit / 10))),
+  };
+}
+
 export function buildHttp(hub: Hub): FastifyInstance {
+  const timeouts = requestTimeouts(hub.config.requestTimeoutMs);
   const app = Fastify({
     // Errors are logged by the error handler below; per-request lines would drown the log.
     logger: false,
     bodyLimit: 64 * 1024,
+    // Slow or stalled clients cannot hold connections (requestTimeouts above).
+    http: {
+      requestTimeout: timeouts.request,
+      headersTimeout: timeouts.headers,
+      connectionsCheckingInterval: timeouts.checkEvery,
+    },
+    requestTimeout: timeouts.request,
+    connectionTimeout: timeouts.idle,
     // A kiosk retrying through a flaky LAN reuses sockets; keep them briefly.
-    keepAliveTimeout: 10_000,
+    keepAliveTimeout: timeouts.keepAlive,
     // A malformed URL (bad percent-encoding) fails before routing: answer in the API.md shape too.
     frameworkErrors: (error: FastifyError, _request: unknown, reply: FastifyReply) => {
+      // Answered before the hooks below run: the same headers as every other answer.
+      reply.header('x-content-type-options', 'nosniff').header('cache-control', 'no-store');
       reply.code(400).send(errorBody('validation_failed', `url: ${error.message}`));
     },
+  });
+
+  // Every answer is read as the type it says it is; API answers (tokens, tickets, names, errors
+  // too) are never stored by a browser or a proxy. Pages set their own caching (static.ts).
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff');
+    if (/^\/api(\/|\?|$)/.test(request.url)) reply.header('cache-control', 'no-store');
+    return payload;
   });
 
   // An empty JSON body is an empty command, not an error; bad JSON is a clear 400.
@@ -44,7 +82,8 @@ export function buildHttp(hub: Hub): FastifyInstance {
 
   app.setErrorHandler((error: FastifyError | LuotError, request, reply) => {
     if (error instanceof LuotError) {
-      if (error.code === 'too_many_attempts') reply.header('retry-after', '900');
+      if (error.code === 'too_many_attempts')
+        reply.header('retry-after', String(error.retryAfterSeconds ?? 900));
       return reply.code(error.status).send(error.toBody());
     }
     const status = error.statusCode ?? 500;

@@ -6,6 +6,8 @@ import type {
   CatalogPart,
   DayStats,
   MeTodayResponse,
+  PublicQueueChangedEvent,
+  PublicQueueSnapshot,
   QueueChangedEvent,
   QueueSnapshot,
   Ticket,
@@ -13,7 +15,14 @@ import type {
   TicketWithWait,
 } from '@luot/shared';
 import { LuotError, serviceDayOf } from '@luot/shared';
-import { AttemptLimiter, Auth, actorOf, type Principal } from './auth.ts';
+import {
+  AttemptLimiter,
+  Auth,
+  type AuthOptions,
+  actorOf,
+  DEFAULT_AUTH_OPTIONS,
+  type Principal,
+} from './auth.ts';
 import type { HubConfig } from './config.ts';
 import { type Db, openDatabase } from './db/database.ts';
 import type { Actor } from './engine/context.ts';
@@ -25,10 +34,14 @@ import {
   type EngineOptions,
   estimator,
 } from './engine/index.ts';
+import { kioskIssueLimiter, type RateLimiter } from './issue-limit.ts';
 import type { Logger } from './log.ts';
+import { LoginGuard } from './login-guard.ts';
 import { firstStart } from './seed.ts';
+import { SnapshotGate } from './snapshot-gate.ts';
 import { officerDayQuery, statsQueries } from './stats.ts';
 import { Store, ticketFromRow } from './store.ts';
+import { publicQueueChanged, publicSnapshot, seesPrivate } from './ticket-views.ts';
 
 export const VERSION = '0.1.0';
 /** Commands slower than this are logged: a durable commit takes well under 1 ms. */
@@ -40,6 +53,8 @@ export interface HubOptions {
   /** The clock; tests pass their own to walk through days. */
   now?: () => number;
   engine?: Partial<EngineOptions>;
+  /** Token and pairing-code lifetimes; tests shorten them. */
+  auth?: Partial<AuthOptions>;
 }
 
 interface PendingCommand {
@@ -51,7 +66,10 @@ interface PendingCommand {
 }
 
 export interface Published {
+  /** For staff (user) sockets: tickets whole. */
   queueChanged: QueueChangedEvent;
+  /** For devices: the same change with tickets in their public view (ticket-views.ts). */
+  publicQueueChanged: PublicQueueChangedEvent;
   calls: TicketCalledEvent[];
 }
 
@@ -60,10 +78,13 @@ export class Hub {
   readonly store: Store;
   readonly engine: Engine;
   readonly auth: Auth;
-  /** Per username 5 failures; per client address more, since a whole office may share one. */
-  readonly loginLimiter = new AttemptLimiter(5, 15 * 60_000);
-  readonly clientLoginLimiter = new AttemptLimiter(30, 15 * 60_000);
+  /** How often clients may ask for a queue snapshot (snapshot-gate.ts). */
+  readonly snapshotGate = new SnapshotGate();
+  /** Login throttling (login-guard.ts): per username, per address, attempts in flight. */
+  readonly loginGuard: LoginGuard;
   readonly pairLimiter = new AttemptLimiter(10, 15 * 60_000);
+  /** How fast each kiosk may issue tickets (issue-limit.ts); staff are not limited. Null: off. */
+  readonly kioskIssueLimiter: RateLimiter | null;
   readonly log: Logger;
   readonly now: () => number;
   readonly dayStats: (day: string, frozen?: boolean) => DayStats;
@@ -90,13 +111,16 @@ export class Hub {
     log: Logger,
     now: () => number,
     engineOptions: EngineOptions,
+    authOptions: AuthOptions,
   ) {
     mkdirSync(config.dataDir, { recursive: true });
     this.log = log;
     this.now = now;
     this.db = openDatabase(join(config.dataDir, 'luot.sqlite'));
     this.store = new Store(this.db);
-    this.auth = new Auth(this.store);
+    this.kioskIssueLimiter = kioskIssueLimiter(config.kioskIssueLimit);
+    this.auth = new Auth(this.store, authOptions);
+    this.loginGuard = new LoginGuard(this.store);
     this.dayStats = statsQueries(this.store);
     this.officerDay = officerDayQuery(this.store);
     this.engine = new Engine(this.store, (day) => this.dayStats(day), engineOptions);
@@ -105,7 +129,8 @@ export class Hub {
 
   static async open(options: HubOptions): Promise<Hub> {
     const engineOptions = { ...DEFAULT_ENGINE_OPTIONS, ...options.engine };
-    const hub = new Hub(options.config, options.log, options.now ?? Date.now, engineOptions);
+    const authOptions = { ...DEFAULT_AUTH_OPTIONS, ...options.auth };
+    const hub = new Hub(options.config, options.log, options.now ?? Date.now, engineOptions, authOptions);
     try {
       await firstStart(hub.store, hub.auth, {
         seed: options.config.seed,
@@ -146,6 +171,7 @@ export class Hub {
   /** After an admin change has committed: drops the cached catalogue and tokens, tells clients. */
   catalogChanged(what: CatalogPart): void {
     this.store.invalidateCatalog();
+    this.catalogVersion += 1;
     this.auth.forget();
     const event: CatalogChangedEvent = { what, at: new Date(this.now()).toISOString() };
     for (const listener of this.catalogListeners) {
@@ -241,15 +267,18 @@ export class Hub {
         counter: { id: counter.id, number: counter.number, name: counter.name },
       };
     });
+    const queueChanged: QueueChangedEvent = {
+      seq: change.seq,
+      fromSeq: change.fromSeq,
+      at,
+      reason: change.reason,
+      tickets,
+      counters,
+    };
+    // Each audience's variant is made once per change, not per socket.
     const published: Published = {
-      queueChanged: {
-        seq: change.seq,
-        fromSeq: change.fromSeq,
-        at,
-        reason: change.reason,
-        tickets,
-        counters,
-      },
+      queueChanged,
+      publicQueueChanged: publicQueueChanged(queueChanged),
       calls,
     };
     for (const listener of this.listeners) {
@@ -287,14 +316,37 @@ export class Hub {
     return { ticket: ticketFromRow(row), ...this.estimate(row) };
   }
 
+  /** The last snapshot built, shared by every request until the log, the day or the catalogue moves. */
+  private snapshotMemo: { key: string; value: QueueSnapshot } | null = null;
+  private catalogVersion = 0;
+
   snapshot(): QueueSnapshot {
+    const key = `${this.store.lastSeq()}|${this.serviceDay}|${this.catalogVersion}`;
+    if (this.snapshotMemo?.key === key) return this.snapshotMemo.value;
     // One read transaction so the seq matches the rows.
-    return this.db.transaction(() => ({
+    const value = this.db.transaction(() => ({
       serviceDay: this.serviceDay,
       seq: this.store.lastSeq(),
       tickets: this.store.openTickets(),
       counters: this.store.counters(),
     }))();
+    this.snapshotMemo = { key: `${value.seq}|${value.serviceDay}|${this.catalogVersion}`, value };
+    return value;
+  }
+
+  /** The public variant of each shared snapshot, made once for all devices asking for it. */
+  private readonly publicSnapshots = new WeakMap<QueueSnapshot, PublicQueueSnapshot>();
+
+  /** The snapshot as this caller may see it: whole for staff, the public view for devices. */
+  snapshotFor(principal: Principal | null): QueueSnapshot | PublicQueueSnapshot {
+    const full = this.snapshot();
+    if (seesPrivate(principal)) return full;
+    let view = this.publicSnapshots.get(full);
+    if (!view) {
+      view = publicSnapshot(full);
+      this.publicSnapshots.set(full, view);
+    }
+    return view;
   }
 
   statsForDay(day: string): DayStats {

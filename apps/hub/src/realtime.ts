@@ -15,8 +15,12 @@ interface SocketData {
 
 type LuotSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
+/** Who gets tickets whole (users) and who their public view (devices): ticket-views.ts. */
+const STAFF_ROOM = 'staff';
+const DEVICES_ROOM = 'devices';
+
 export function roomsOf(hub: Hub, principal: Principal): string[] {
-  const rooms = ['all'];
+  const rooms = ['all', principal.kind === 'user' ? STAFF_ROOM : DEVICES_ROOM];
   if (principal.kind === 'user') {
     const role = principal.user.role;
     rooms.push(`role:${role}`);
@@ -61,10 +65,25 @@ export function attachRealtime(hub: Hub, server: HttpServer): Server {
   io.on('connection', (socket: LuotSocket) => {
     socket.join(roomsOf(hub, socket.data.principal));
     trackDevice(hub, socket);
+    closeAtExpiry(hub, socket);
 
     socket.on(EVENTS.queueSnapshot, (...args: unknown[]) => {
       const ack = lastFunction(args);
-      if (ack) ack(hub.snapshot());
+      if (!ack) return;
+      try {
+        hub.snapshotGate.admit({
+          tokenHash: socket.data.principal.tokenHash,
+          socketId: socket.id,
+          unsentPackets: unsentPackets(socket),
+        });
+      } catch (error) {
+        if (!(error instanceof LuotError)) throw error;
+        return ack({
+          error: { code: error.code, message: error.message, retryAfterSeconds: error.retryAfterSeconds },
+        });
+      }
+      // Devices get the public view: no notes, officerId, procedureIds or ratings.
+      ack(hub.snapshotFor(socket.data.principal));
     });
 
     socket.on(EVENTS.command, async (...args: unknown[]) => {
@@ -105,9 +124,11 @@ export function attachRealtime(hub: Hub, server: HttpServer): Server {
     });
   });
 
-  hub.subscribe(({ queueChanged, calls }) => {
+  hub.subscribe(({ queueChanged, publicQueueChanged, calls }) => {
     for (const call of calls) io.to('all').emit(EVENTS.ticketCalled, call);
-    io.to('all').emit(EVENTS.queueChanged, queueChanged);
+    // Tickets whole to staff, their public view to devices (API.md): one variant per audience.
+    io.to(STAFF_ROOM).emit(EVENTS.queueChanged, queueChanged);
+    io.to(DEVICES_ROOM).emit(EVENTS.queueChanged, publicQueueChanged);
   });
 
   hub.onCatalogChanged((event) => {
@@ -121,6 +142,45 @@ export function attachRealtime(hub: Hub, server: HttpServer): Server {
   });
 
   return io;
+}
+
+/**
+ * Packets engine.io still holds for this socket because the client is not reading; its
+ * `writeBuffer` is public in engine.io's JavaScript but private in its typings.
+ */
+const unsentPackets = (socket: LuotSocket): number =>
+  (socket.conn as unknown as { writeBuffer?: unknown[] }).writeBuffer?.length ?? 0;
+
+/** Longest wait between two checks of a socket's token (timers cannot wait a year). */
+const MAX_EXPIRY_CHECK_MS = 6 * 3600_000;
+
+/**
+ * A socket lives as long as its token: at the token's end it is checked again (it may have
+ * been extended by use since) and closed when it is no longer valid.
+ */
+function closeAtExpiry(hub: Hub, socket: LuotSocket): void {
+  let timer: NodeJS.Timeout | null = null;
+  const schedule = (expiresAt: number) => {
+    const wait = Math.min(MAX_EXPIRY_CHECK_MS, Math.max(0, expiresAt - hub.now()) + 50);
+    timer = setTimeout(check, wait);
+    timer.unref();
+  };
+  const check = () => {
+    timer = null;
+    if (!socket.connected || !hub.db.open) return;
+    const principal = hub.auth.authenticate(socket.data.token, hub.now());
+    if (!principal) {
+      hub.log.info({ socketId: socket.id }, 'socket closed: its token expired');
+      socket.disconnect(true);
+      return;
+    }
+    socket.data.principal = principal;
+    schedule(principal.expiresAt);
+  };
+  schedule(socket.data.principal.expiresAt);
+  socket.on('disconnect', () => {
+    if (timer) clearTimeout(timer);
+  });
 }
 
 /**

@@ -20,10 +20,15 @@ export interface RunningHub {
 
 export async function startHub(
   config: HubConfig,
-  options: { log?: Logger; now?: () => number; engine?: HubOptions['engine'] } = {},
+  options: {
+    log?: Logger;
+    now?: () => number;
+    engine?: HubOptions['engine'];
+    auth?: HubOptions['auth'];
+  } = {},
 ): Promise<RunningHub> {
   const log = options.log ?? createLogger(config.logLevel);
-  const hub = await Hub.open({ config, log, now: options.now, engine: options.engine });
+  const hub = await Hub.open({ config, log, now: options.now, engine: options.engine, auth: options.auth });
   const app = buildHttp(hub);
   const io = attachRealtime(hub, app.server);
   await app.listen({ port: config.port, host: config.host });

@@ -9,10 +9,14 @@ import type { ApiErrorBody } from '@luot/shared';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { HubConfig } from './config.ts';
 
-/** For the HTML pages and their assets: only our own scripts, the hub's API and its socket. */
+/**
+ * For the HTML pages and their assets: only our own scripts, the hub's API and its socket. The
+ * pages keep year-long device tokens, so they may connect to this hub only: `'self'` (which
+ * covers the socket's ws:/wss: to the same host and port), never `ws:`/`wss:` to any host.
+ */
 export const PAGE_CSP = [
   "default-src 'self'",
-  "connect-src 'self' ws: wss:",
+  "connect-src 'self'",
   "img-src 'self' data:",
   // The wall display plays its voice clips and the centre's videos from the hub (and a tiny
   // silent data: clip to unlock sound after a touch).

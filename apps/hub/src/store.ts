@@ -184,8 +184,10 @@ function prepare(db: Db) {
     activeTicketOfCounter: s<TicketRow>(
       `${TICKET_SELECT} WHERE t.counter_id = ? AND t.status IN ('called', 'serving')`,
     ),
+    /** The field's highest number today inside its range (day, field, start, end): a seek on the unique key. */
     lastNumber: s<{ n: number | null }>(
-      'SELECT MAX(number) AS n FROM tickets WHERE service_day = ? AND origin_service_id = ?',
+      `SELECT MAX(number) AS n FROM tickets
+       WHERE service_day = ? AND origin_service_id = ? AND number BETWEEN ? AND ?`,
     ),
     insertTicket: s(
       `INSERT INTO tickets (id, service_day, service_id, origin_service_id, procedure_id, number,

@@ -65,6 +65,19 @@ export function expectTicketShape(ticket: any): void {
   expect(Array.isArray(ticket.procedureIds)).toBe(true);
 }
 
+/** What only staff see of a ticket (API.md: the public view has none of these). */
+export const PRIVATE_TICKET_FIELDS = ['note', 'officerId', 'procedureIds', 'rating'];
+
+/** A ticket's public view (no token, or a device token): every other field, none of these. */
+export function expectPublicTicketShape(ticket: any): void {
+  expect(ticket).toBeTypeOf('object');
+  expect(Object.keys(ticket)).toEqual(
+    expect.arrayContaining(TICKET_FIELDS.filter((f) => !PRIVATE_TICKET_FIELDS.includes(f))),
+  );
+  for (const field of PRIVATE_TICKET_FIELDS) expect(ticket).not.toHaveProperty(field);
+  expect(ticket.id).toMatch(/^[A-Za-z0-9_-]{16,}$/);
+}
+
 /** Records every `name` event of a socket; `next()` resolves with the next one not yet taken. */
 export function recorder<T = any>(socket: Socket, name: string) {
   const events: T[] = [];

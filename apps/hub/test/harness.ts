@@ -6,8 +6,10 @@ import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { io, type Socket } from 'socket.io-client';
+import type { AuthOptions } from '../src/auth.ts';
 import type { HubConfig } from '../src/config.ts';
-import { createLogger } from '../src/log.ts';
+import type { EngineOptions } from '../src/engine/index.ts';
+import { createLogger, type Logger } from '../src/log.ts';
 import { type RunningHub, startHub } from '../src/server.ts';
 
 export const ADMIN_PASSWORD = 'admin-test-pass';
@@ -81,6 +83,12 @@ export async function startTestHub(
     port?: number;
     /** More configuration (publicUrl, defaultPrinter, …). */
     config?: Partial<HubConfig>;
+    /** Where the hub logs (default: nowhere), e.g. to check what a refusal logged. */
+    log?: Logger;
+    /** Token lifetimes (e.g. a user token that ends in a second). */
+    auth?: Partial<AuthOptions>;
+    /** Engine options (e.g. a wider rating window for a script that spans days). */
+    engine?: Partial<EngineOptions>;
   } = {},
 ): Promise<TestHub> {
   const dataDir = opts.dataDir ?? tempDir();
@@ -93,7 +101,12 @@ export async function startTestHub(
     logLevel: 'silent',
     ...opts.config,
   };
-  const running = await startHub(config, { log: createLogger('silent'), now: opts.now });
+  const running = await startHub(config, {
+    log: opts.log ?? createLogger('silent'),
+    now: opts.now,
+    auth: opts.auth,
+    engine: opts.engine,
+  });
   const api = apiClient(running.url);
   const sockets: Socket[] = [];
   let adminToken: string | null = null;

@@ -1,17 +1,27 @@
 // Hostile input: hundreds of malformed or malicious payloads against REST and socket commands.
 // Each must get a clear 4xx {error:{code,message}} or a failed ack, never a 5xx or a crash,
 // and together they must change nothing.
-import { IdempotencyKey, isValidDay } from '@luot/shared';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { join } from 'node:path';
+import { IdempotencyKey, isValidDay, PRIVATE_TICKET_FIELDS } from '@luot/shared';
 import fc from 'fast-check';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { COMMANDS, type Command } from '../src/commands.ts';
-import { type ApiReply, connected, startTestHub, type TestHub } from './harness.ts';
+import { requestTimeouts } from '../src/http.ts';
+import { ADMIN_PASSWORD, type ApiReply, connected, startTestHub, type TestHub, tempDir } from './harness.ts';
 
 // ---- What a hostile caller sends --------------------------------------------------------
 
 const SQL = "'; DROP TABLE tickets; --";
+
+/** A ticket as devices and anonymous callers see it (API.md): without its private fields. */
+const publicView = (ticket: Record<string, unknown>) =>
+  Object.fromEntries(
+    Object.entries(ticket).filter(([k]) => !(PRIVATE_TICKET_FIELDS as readonly string[]).includes(k)),
+  );
 const HOSTILE_STRINGS: string[] = [
   '',
   ' ',
@@ -167,10 +177,15 @@ describe('hostile input', () => {
   let director: string;
   let officer: string;
   let kiosk: string;
+  /** A kiosk that only asks snapshots (they are limited per token). */
+  let snapKiosk: string;
   let display: string;
   /** The ticket called at counter c2 by `officer`: a real target for ticket commands. */
   let called: string;
   let waiting: string;
+  /** A second kiosk to flood with, and a field whose numbers for today are used up (issue 12, 3). */
+  let flooder: string;
+  let usedUp: string;
   let before: { snapshot: unknown; counts: Record<string, number> };
   let payloads = 0;
   const sockets: Record<string, Socket> = {};
@@ -225,6 +240,7 @@ describe('hostile input', () => {
     director = (await t.user('giamdoc', 'director')).token;
     officer = (await t.user('canbo-hostile', 'officer')).token;
     kiosk = await t.pairDevice('kiosk');
+    snapKiosk = await t.pairDevice('kiosk');
     display = await t.pairDevice('display');
     expect((await t.api('POST', '/api/v1/counters/c2/sign-in', { token: officer })).status).toBe(200);
     const first = await t.api('POST', '/api/v1/tickets', {
@@ -241,6 +257,17 @@ describe('hostile input', () => {
     const call = await t.api('POST', '/api/v1/counters/c2/call-next', { token: officer });
     expect(call.body.ticket.id).toBe(first.body.ticket.id);
     called = first.body.ticket.id;
+    flooder = await t.pairDevice('kiosk');
+    const tiny = await t.api('POST', '/api/v1/services', {
+      token: admin,
+      body: { code: 'HOSTILE-TINY', name: 'Hết số', prefix: 'Y', start: 1, end: 2 },
+    });
+    expect(tiny.status).toBe(201);
+    usedUp = tiny.body.service.id;
+    for (let i = 0; i < 2; i++) {
+      const res = await t.api('POST', '/api/v1/tickets', { token: officer, body: { serviceId: usedUp } });
+      expect(res.status).toBe(201);
+    }
     for (const [name, token] of Object.entries({ admin, officer, kiosk, display })) {
       sockets[name] = t.socket(token);
       await connected(sockets[name]);
@@ -531,6 +558,57 @@ describe('hostile input', () => {
     await users('displayName 100 kB', { ...validUser, displayName: 'd'.repeat(50_000) }, 'displayName');
     await users('extra field', { ...validUser, active: 1 }, 'active');
     await users('array', [validUser]);
+
+    // Invisible and direction-changing characters disguise names in lists ("\u202egnp.exe"):
+    // refused in every name a person types, naming the field.
+    const DISGUISES = [
+      ...'\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c\u200b\u2060\u00ad\u3164',
+    ];
+    const someUser = (await send('GET', '/api/v1/users', { token: admin })).body.users[0].id as string;
+    const someDevice = (await send('GET', '/api/v1/devices', { token: admin })).body.devices[0].id as string;
+    const named: [string, string, string, (name: string) => unknown][] = [
+      [
+        'POST',
+        '/api/v1/users',
+        'displayName',
+        (n) => ({ ...validUser, username: 'moi-bidi', displayName: n }),
+      ],
+      ['POST', '/api/v1/users', 'username', (n) => ({ ...validUser, username: `moi${n}` })],
+      ['PUT', `/api/v1/users/${someUser}`, 'displayName', (n) => ({ displayName: n })],
+      ['POST', '/api/v1/devices/pairing-codes', 'name', (n) => ({ kind: 'kiosk', name: n })],
+      ['POST', '/api/v1/devices/pairing-codes', 'zone', (n) => ({ kind: 'display', name: 'TV', zone: n })],
+      ['PUT', `/api/v1/devices/${someDevice}`, 'name', (n) => ({ name: n })],
+      [
+        'POST',
+        '/api/v1/services',
+        'name',
+        (n) => ({ code: 'BIDI', name: n, prefix: 'Z', start: 1, end: 99 }),
+      ],
+      ['PUT', '/api/v1/services/hotich', 'name', (n) => ({ name: n })],
+      ['PUT', '/api/v1/services/hotich', 'nameEn', (n) => ({ nameEn: n })],
+      ['POST', '/api/v1/services/hotich/procedures', 'name', (n) => ({ name: n })],
+      ['PUT', '/api/v1/procedures/hotich-1', 'name', (n) => ({ name: n })],
+      ['PUT', '/api/v1/counters/c1', 'name', (n) => ({ name: n })],
+      ['PUT', '/api/v1/counters/c1', 'zone', (n) => ({ zone: n })],
+      ['PUT', '/api/v1/centre', 'name', (n) => ({ name: n })],
+      ['PUT', '/api/v1/centre', 'notice', (n) => ({ notice: n })],
+      ['PUT', '/api/v1/centre', 'address', (n) => ({ address: n })],
+    ];
+    for (const [method, path, field, body] of named) {
+      for (const c of DISGUISES) {
+        const hex = c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+        await check(
+          `${method} ${path} ${field} with U+${hex}`,
+          send(method, path, { token: admin, json: body(`Quầy ${c}1 gnohP`) }),
+          { status: 400, field: field === 'username' ? 'username: ' : `${field}: contains an invisible` },
+        );
+      }
+    }
+    await check(
+      'pause reason with U+202E',
+      send('POST', '/api/v1/counters/c2/pause', { token: officer, json: { reason: 'nghỉ\u202etrưa' } }),
+      { status: 400, field: 'reason: contains an invisible' },
+    );
     await check(
       'create user __proto__ role',
       send('POST', '/api/v1/users', {
@@ -767,7 +845,30 @@ describe('hostile input', () => {
       );
     }
     await at('rating NaN', rating, { raw: '{"score":NaN}' }, { status: 400, field: 'body' });
-    await at('rating before done', rating, { json: { score: 4 } }, { status: 409 });
+    // A rating is the citizen's (no token) or the counter's rating device's; staff get 403.
+    await at('rating by staff', rating, { json: { score: 4 } }, { status: 403 });
+    await check('rating before done', send('POST', rating, { json: { score: 4 } }), { status: 409 });
+    for (const [label, raw] of [
+      ['5', '{"score":5}'],
+      ['extra', '{"score":4,"officerId":"x"}'],
+      ['NaN', '{"score":NaN}'],
+    ]) {
+      await check(`rating ${label}, no token`, send('POST', rating, { raw }), {
+        status: 400,
+        field: label === 'extra' ? 'officerId' : label === 'NaN' ? 'body' : 'score',
+      });
+    }
+    // Without a staff token a ticket is its public view: no note, officer, procedures or rating.
+    for (const [who, token] of [
+      ['no token', undefined],
+      ['a garbage token', 'garbage-token-0000000000'],
+      ['the kiosk', kiosk],
+    ] as const) {
+      const res = await send('GET', `/api/v1/tickets/${called}`, { token });
+      for (const field of PRIVATE_TICKET_FIELDS)
+        if (res.status !== 200 || field in res.body.ticket)
+          problems.push(`GET a ticket with ${who}: ${res.status}, shows ${field}`);
+    }
     for (const action of ['recall', 'start', 'no-show', 'cancel', 'reinstate']) {
       await at(
         `${action} with a body`,
@@ -1160,7 +1261,8 @@ describe('hostile input', () => {
       { name: 'tickets:finish', params: { id: called }, body: { procedureIds: ['hotich-1'] } },
     ]);
 
-    // queue:snapshot ignores junk arguments and still answers with the snapshot.
+    // queue:snapshot ignores junk arguments and still answers with the snapshot. A kiosk of its
+    // own and a socket per case: snapshots are limited per socket and per token (snapshot-gate.ts).
     for (const junk of [
       [],
       [null],
@@ -1169,12 +1271,16 @@ describe('hostile input', () => {
       [{ __proto__: { x: 1 } }],
       [[1, [2, [3]]], SQL],
     ]) {
-      const snap = (await s.kiosk!.timeout(5000).emitWithAck('queue:snapshot', ...junk)) as {
+      const snapSocket = t.socket(snapKiosk);
+      await connected(snapSocket);
+      const snap = (await snapSocket.timeout(5000).emitWithAck('queue:snapshot', ...junk)) as {
         seq: number;
         tickets: unknown[];
       };
       expect(snap.seq).toBe((before.snapshot as { seq: number }).seq);
-      expect(snap.tickets).toEqual((before.snapshot as { tickets: unknown[] }).tickets);
+      // A kiosk gets the public view of the tickets the admin sees whole.
+      const whole = (before.snapshot as { tickets: Record<string, unknown>[] }).tickets;
+      expect(snap.tickets).toEqual(whole.map(publicView));
     }
     // Events nobody listens to, reserved-looking names, and commands without an ack: no answer, no harm.
     for (const name of [
@@ -1233,6 +1339,58 @@ describe('hostile input', () => {
     expect(problems).toEqual([]);
   });
 
+  it('holds a kiosk token to its field’s range and a kiosk’s pace, and pages to their own hub', async () => {
+    const problems: string[] = [];
+    // A kiosk token flooding a field whose numbers are used up: 409 while its burst lasts, then 429.
+    const started = Date.now();
+    const flood = await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        send('POST', '/api/v1/tickets', {
+          token: flooder,
+          json: { serviceId: usedUp },
+          headers: { 'idempotency-key': `hostile-flood-${i}` },
+        }),
+      ),
+    );
+    const seconds = Math.ceil((Date.now() - started) / 1000);
+    flood.forEach((res, i) => {
+      const p = problemWith(`flood #${i}`, res, { status: [409, 429] });
+      if (p) problems.push(p);
+      const message = String(res.body?.error?.message);
+      const usedUpMessage = /field HOSTILE-TINY \(Hết số\) has used up its numbers for today/;
+      if (res.status === 409 && !usedUpMessage.test(message))
+        problems.push(`flood #${i}: 409 should name the field and its used-up range: ${message}`);
+      if (res.status === 429 && !/issuing tickets too fast/.test(message))
+        problems.push(`flood #${i}: 429 should say the kiosk issues too fast: ${message}`);
+    });
+    const conflicts = flood.filter((r) => r.status === 409).length;
+    // The burst (20), and at most one more a second while the flood ran (60 a minute).
+    expect(conflicts).toBeGreaterThanOrEqual(20);
+    expect(conflicts).toBeLessThanOrEqual(20 + seconds);
+    const socket = t.socket(flooder);
+    await connected(socket);
+    const ack = await command(socket, { name: 'tickets:issue', body: { serviceId: usedUp } });
+    const p = ackProblem('flooding kiosk over its socket', ack);
+    if (p) problems.push(p);
+    socket.close();
+
+    // Pages with another host (or junk) in ?hub=: their CSP lets them connect to this hub only.
+    const hubs = ['http://127.0.0.1:9', 'ws://evil.example', '//evil.example', 'javascript:alert(1)', SQL];
+    const pages = ['/kiosk/', '/counter/', '/counter/rating.html', '/display/', '/admin/', `/t/${waiting}`];
+    for (const path of pages) {
+      for (const hub of hubs) {
+        payloads += 1;
+        const res = await fetch(new URL(`${path}?hub=${encodeURIComponent(hub)}`, t.url));
+        await res.arrayBuffer();
+        const csp = res.headers.get('content-security-policy') ?? '';
+        // 503: the page is not built in this checkout; the policy is sent all the same.
+        if (res.status !== 200 && res.status !== 503) problems.push(`${path}?hub=${hub}: ${res.status}`);
+        if (!/(^|; )connect-src 'self'(;|$)/.test(csp)) problems.push(`${path}?hub=${hub}: CSP ${csp}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
   it('drops a socket that sends more than the message limit, and only that one', async () => {
     const socket = t.socket(kiosk);
     await connected(socket);
@@ -1279,5 +1437,218 @@ describe('hostile input', () => {
     expect(reply.data.ticket.id).toBe(issued.body.ticket.id);
     expect(reply.data.ticket.id).not.toBe(waiting);
     expect(counts().tickets).toBe(before.counts.tickets! + 1);
+  });
+});
+
+describe('hostile connections: slow clients, and what every answer says', () => {
+  /** The hub's request time limit here, small so the test sees it act (the default is 30 s). */
+  const LIMIT = 1000;
+  let t: TestHub;
+  let apps: string;
+
+  beforeAll(async () => {
+    apps = tempDir('luot-apps-');
+    mkdirSync(join(apps, 'kiosk', 'dist', 'assets'), { recursive: true });
+    writeFileSync(join(apps, 'kiosk', 'dist', 'index.html'), '<!doctype html><title>kiosk</title>');
+    writeFileSync(join(apps, 'kiosk', 'dist', 'assets', 'index-Ab12.js'), 'console.log("kiosk");');
+    t = await startTestHub({ config: { requestTimeoutMs: LIMIT, appsDir: apps } });
+  });
+  afterAll(async () => {
+    await t?.close();
+    rmSync(apps, { recursive: true, force: true });
+  });
+
+  /**
+   * A raw connection that sends `start`, then `drip` every 100 ms, until the hub closes it;
+   * resolves with how long that took and what the hub answered.
+   */
+  function rawClient(start: string, drip?: string): Promise<{ ms: number; answer: string }> {
+    return new Promise((resolve, reject) => {
+      const began = performance.now();
+      const socket = connect(t.running.port, '127.0.0.1');
+      let answer = '';
+      let dripping: NodeJS.Timeout | undefined;
+      const guard = setTimeout(() => {
+        clearInterval(dripping);
+        socket.destroy();
+        reject(
+          new Error(`the hub held the connection for over ${LIMIT + 10_000} ms (${JSON.stringify(start)})`),
+        );
+      }, LIMIT + 10_000);
+      socket.setEncoding('latin1');
+      socket.on('data', (chunk: string) => {
+        answer += chunk;
+      });
+      // Writing while the hub closes may fail: the close below is what counts.
+      socket.on('error', () => undefined);
+      socket.once('connect', () => {
+        if (start) socket.write(start);
+        if (drip) dripping = setInterval(() => socket.writable && socket.write(drip), 100);
+      });
+      socket.once('close', () => {
+        clearInterval(dripping);
+        clearTimeout(guard);
+        resolve({ ms: performance.now() - began, answer });
+      });
+    });
+  }
+
+  it('has sane limits by default, and this hub uses its configured one', () => {
+    expect(requestTimeouts()).toEqual({
+      request: 30_000,
+      headers: 30_000,
+      keepAlive: 10_000,
+      idle: 60_000,
+      checkEvery: 1000,
+    });
+    const server = t.running.app.server;
+    expect(server.requestTimeout).toBe(LIMIT);
+    expect(server.headersTimeout).toBe(LIMIT);
+    expect(server.keepAliveTimeout).toBe(LIMIT);
+    expect(server.timeout).toBe(2 * LIMIT);
+  });
+
+  it('closes slowloris connections within the limit, while a websocket idle for longer stays', async () => {
+    const kiosk = await t.pairDevice('kiosk');
+    const socket = t.socket(kiosk);
+    await connected(socket);
+    const since = performance.now();
+    const drops: string[] = [];
+    socket.on('disconnect', (reason) => drops.push(reason));
+
+    const slow: [string, string, string | undefined, RegExp][] = [
+      [
+        'a body dripped byte by byte',
+        'POST /api/v1/auth/login HTTP/1.1\r\nHost: hub\r\nContent-Type: application/json\r\n' +
+          'Content-Length: 10000\r\n\r\n{"username":"',
+        'a',
+        /^(HTTP\/1\.1 408 |$)/,
+      ],
+      [
+        'headers dripped line by line',
+        'GET /api/v1/health HTTP/1.1\r\nHost: hub\r\n',
+        'X-Slow: 1\r\n',
+        /^(HTTP\/1\.1 408 |$)/,
+      ],
+      ['a connection that sends nothing', '', undefined, /^(HTTP\/1\.1 408 |$)/],
+      [
+        'an idle keep-alive connection after its answer',
+        'GET /api/v1/health HTTP/1.1\r\nHost: hub\r\n\r\n',
+        undefined,
+        /^HTTP\/1\.1 200 /,
+      ],
+    ];
+    for (const [label, start, drip, answer] of slow) {
+      const closed = await rawClient(start, drip);
+      expect(closed.answer, label).toMatch(answer);
+      expect(closed.ms, label).toBeGreaterThanOrEqual(LIMIT - 20);
+      expect(closed.ms, label).toBeLessThan(LIMIT + 5000);
+    }
+
+    // The websocket sent nothing for longer than every limit, and is still there and answering.
+    expect(performance.now() - since).toBeGreaterThan(2 * LIMIT);
+    expect(drops).toEqual([]);
+    expect(socket.connected).toBe(true);
+    const snapshot = (await socket.timeout(5000).emitWithAck('queue:snapshot')) as { seq: number };
+    expect(snapshot.seq).toEqual(expect.any(Number));
+    expect((await t.api('GET', '/api/v1/health')).status).toBe(200);
+  });
+
+  it('still takes a slow kiosk’s request that arrives within the limit', async () => {
+    const kiosk = await t.pairDevice('kiosk');
+    const body = '{"serviceId":"hotich"}';
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(t.running.port, '127.0.0.1');
+      let text = '';
+      socket.setEncoding('utf8');
+      socket.on('data', (chunk: string) => {
+        text += chunk;
+      });
+      socket.on('error', reject);
+      socket.once('close', () => resolve(text));
+      const parts = [
+        `POST /api/v1/tickets HTTP/1.1\r\nHost: hub\r\nAuthorization: Bearer ${kiosk}\r\nConnection: close\r\n`,
+        `Content-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`,
+        body.slice(0, 10),
+        body.slice(10),
+      ];
+      // A weak link: the parts 100 ms apart, the whole well within the limit.
+      const next = () => {
+        socket.write(parts.shift()!);
+        if (parts.length > 0) setTimeout(next, 100);
+      };
+      socket.once('connect', next);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 201 /);
+    expect(answer).toContain('"serviceId":"hotich"');
+  });
+
+  it('every API answer, errors included, says no-store and nosniff; pages keep their own caching', async () => {
+    const admin = await t.login();
+    const kiosk = await t.pairDevice('kiosk');
+    const director = (await t.user('giamdoc-headers', 'director')).token;
+    const req = (method: string, path: string, o: { token?: string; body?: string } = {}) =>
+      fetch(new URL(path, t.url), {
+        method,
+        headers: {
+          ...(o.token ? { authorization: `Bearer ${o.token}` } : {}),
+          ...(o.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        },
+        body: o.body,
+      });
+    const login = await req('POST', '/api/v1/auth/login', {
+      body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
+    });
+    const answers: [string, Response, number][] = [
+      ['login (the token)', login, 200],
+      [
+        'failed login',
+        await req('POST', '/api/v1/auth/login', { body: '{"username":"nobody-x","password":"x"}' }),
+        401,
+      ],
+      ['health', await req('GET', '/api/v1/health'), 200],
+      ['no token', await req('GET', '/api/v1/queue'), 401],
+      ['forbidden', await req('GET', '/api/v1/stats/day', { token: kiosk }), 403],
+      ['unknown route', await req('GET', '/api/v1/nowhere'), 404],
+      ['bad JSON', await req('POST', '/api/v1/tickets', { token: kiosk, body: '{' }), 400],
+      [
+        'too large',
+        await req('POST', '/api/v1/tickets', { token: kiosk, body: `"${'x'.repeat(70_000)}"` }),
+        413,
+      ],
+      ['bad URL', await req('GET', '/api/v1/tickets/%E0%A4%A'), 400],
+      [
+        'refused name',
+        await req('PUT', '/api/v1/centre', { token: admin, body: JSON.stringify({ name: 'A\u202eB' }) }),
+        400,
+      ],
+      ['OpenAPI', await req('GET', '/api/v1/openapi.json'), 200],
+      ['queue', await req('GET', '/api/v1/queue', { token: admin }), 200],
+      [
+        'CSV export',
+        await req('GET', '/api/v1/reports/export?format=csv&from=2025-03-10&to=2025-03-10', {
+          token: director,
+        }),
+        200,
+      ],
+    ];
+    for (const [label, res, status] of answers) {
+      expect(res.status, label).toBe(status);
+      expect(res.headers.get('cache-control'), label).toBe('no-store');
+      expect(res.headers.get('x-content-type-options'), label).toBe('nosniff');
+    }
+    expect(((await login.json()) as { token?: string }).token).toEqual(expect.any(String));
+
+    const pages: [string, string | null][] = [
+      ['/kiosk/', 'no-cache'],
+      ['/kiosk/assets/index-Ab12.js', 'public, max-age=31536000, immutable'],
+      ['/media/index.json', 'no-cache'],
+      ['/nowhere', null],
+    ];
+    for (const [path, caching] of pages) {
+      const res = await fetch(new URL(path, t.url));
+      expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
+      expect(res.headers.get('cache-control'), path).toBe(caching);
+    }
   });
 });

@@ -86,7 +86,8 @@ describe('Idempotency-Key on counter and ticket commands', () => {
       'conflict',
       /Idempotency-Key/,
     );
-    expect(expectOk(await t.api('GET', `/api/v1/tickets/${ticket.id}`)).ticket).toEqual(done);
+    const now = expectOk(await t.api('GET', `/api/v1/tickets/${ticket.id}`, { token: officer.token }));
+    expect(now.ticket).toEqual(done);
     expect(await seqOf(t, admin)).toBe(seq);
     // Without a key, finishing again is the ordinary conflict.
     expectError(await t.api('POST', path, { token: officer.token, body }), 409, 'conflict');

@@ -1,4 +1,15 @@
 // The hub prints for browser kiosks: a real hub and real printer emulators over TCP.
+import {
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type PrinterEmulator, startPrinterEmulator } from '@luot/hardware';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { act, emitAck, expectError, expectOk, issue, officerAt } from './api-helpers.ts';
@@ -111,6 +122,77 @@ describe('assigning a printer to a kiosk (PUT /api/v1/devices/:id/printer)', () 
       paper: 80,
       mode: 'text',
     });
+  });
+});
+
+describe('file: printers are character devices under /dev, nothing else', () => {
+  let dir: string;
+  let shm: string;
+  let kioskC: { token: string; id: string };
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'luot-printer-'));
+    shm = mkdtempSync('/dev/shm/luot-printer-');
+    kioskC = await pairKiosk();
+  });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(shm, { recursive: true, force: true });
+  });
+
+  it('refuses a regular file, a directory, a link to a file, a missing device and paths outside /dev', async () => {
+    const file = join(dir, 'tickets.sh');
+    writeFileSync(file, '#!/bin/sh\n');
+    symlinkSync(file, join(dir, 'lp0'));
+    writeFileSync(join(shm, 'lp0'), '');
+    const cases: [string, RegExp][] = [
+      [`file:${file}`, /outside \/dev/],
+      [`file:${dir}`, /outside \/dev/],
+      [`file:${join(dir, 'lp0')}`, /outside \/dev/],
+      [`file:${join(dir, 'new')}`, /outside \/dev/],
+      ['file:/tmp/x', /outside \/dev/],
+      ['file:/dev/usb/luot-lp9', /does not exist/],
+      ['file:/dev/../tmp/x', /outside \/dev/],
+      [`file:${shm}`, /is a directory, not a printer device/],
+      [`file:${join(shm, 'lp0')}`, /is a regular file, not a printer device/],
+    ];
+    for (const [uri, message] of cases) {
+      const res = await setPrinter(kioskC.id, { uri });
+      expectError(res, 400, 'validation_failed', /^uri: /);
+      expect(res.body.error.message.startsWith(`uri: ${uri}: `), res.body.error.message).toBe(true);
+      expect(res.body.error.message, uri).toMatch(message);
+    }
+    // Nothing was created or written, and the kiosk still has no printer of its own.
+    expect(readFileSync(file, 'utf8')).toBe('#!/bin/sh\n');
+    expect(existsSync(join(dir, 'new'))).toBe(false);
+    expect((await devices()).find((d) => d.id === kioskC.id).printer).toMatchObject({ uri: null });
+  });
+
+  it('prints on a character device; a path swapped for a file since is refused when printing', async () => {
+    expectOk(await setPrinter(kioskC.id, { uri: 'file:/dev/null', mode: 'ascii' }));
+    const ticket = await issue(t, kioskC.token, { serviceId: 'hotich' });
+    expect(expectOk(await print(kioskC.token, ticket.id)).print).toEqual({
+      ok: true,
+      ms: expect.any(Number),
+    });
+
+    // A link in /dev to the device when it was set, to a script in /tmp when the ticket prints.
+    const link = join(shm, 'lp-link');
+    symlinkSync('/dev/null', link);
+    expectOk(await setPrinter(kioskC.id, { uri: `file:${link}` }));
+    const target = join(dir, 'later.sh');
+    writeFileSync(target, '#!/bin/sh\n');
+    unlinkSync(link);
+    symlinkSync(target, link);
+    const res = expectOk(await print(kioskC.token, ticket.id));
+    expect(res.print).toMatchObject({
+      ok: false,
+      error: 'bad_uri',
+      message: expect.stringMatching(/outside \/dev/),
+    });
+    expect(readFileSync(target, 'utf8')).toBe('#!/bin/sh\n');
+    expect((await devices()).find((d) => d.id === kioskC.id).alerts).toMatchObject([
+      { kind: 'printer', code: 'bad_uri' },
+    ]);
   });
 });
 

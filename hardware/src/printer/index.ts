@@ -1,3 +1,4 @@
+export * from './device.ts';
 export * from './printer.ts';
 export * from './status.ts';
 export { type Connection, openConnection, PrinterError } from './transport.ts';

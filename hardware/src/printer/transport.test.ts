@@ -1,5 +1,13 @@
 // Failures come back as typed results, never as raw exceptions.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,20 +56,53 @@ describe('printer transports', () => {
     expect(await new Printer('lpt1').status()).toMatchObject({ ok: false, error: 'bad_uri' });
   });
 
-  it('writes a job to a printer device file, and says status cannot be read there', async () => {
+  it('writes a job to a printer character device, and says status cannot be read there', async () => {
+    const printer = new Printer('file:/dev/null');
+    expect(await printer.print(Buffer.from([0x1b, 0x40, 0x41]))).toMatchObject({ ok: true, bytes: 3 });
+    expect(await printer.status()).toMatchObject({ ok: false, error: 'error' });
+    // An unplugged USB printer: its device is gone.
+    expect(await new Printer('file:/dev/usb/luot-lp9').print(Buffer.from('x'))).toMatchObject({
+      ok: false,
+      error: 'offline',
+    });
+  });
+
+  it('never writes to, nor creates, a file that is no printer device, when the job opens it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'luot-lp-'));
+    const shm = mkdtempSync('/dev/shm/luot-lp-');
     try {
       const file = join(dir, 'lp0');
-      const printer = new Printer(`file:${file}`);
-      expect(await printer.print(Buffer.from([0x1b, 0x40, 0x41]))).toMatchObject({ ok: true, bytes: 3 });
-      expect([...readFileSync(file)]).toEqual([0x1b, 0x40, 0x41]);
-      expect(await printer.status()).toMatchObject({ ok: false, error: 'error' });
-      expect(await new Printer(join('file:', dir, 'missing', 'lp9')).print(Buffer.from('x'))).toMatchObject({
-        ok: false,
-        error: 'offline',
-      });
+      writeFileSync(file, 'before');
+      const inDev = join(shm, 'lp0');
+      writeFileSync(inDev, 'before');
+      // Set when it was a device, swapped for a link to a file since: checked again at the job.
+      const swapped = join(shm, 'swapped');
+      symlinkSync('/dev/null', swapped);
+      const printer = new Printer(`file:${swapped}`);
+      expect(await printer.print(Buffer.from('A'))).toMatchObject({ ok: true });
+      unlinkSync(swapped);
+      symlinkSync(file, swapped);
+      for (const [uri, message] of [
+        [`file:${file}`, /outside \/dev/],
+        [`file:${join(dir, 'new-file')}`, /outside \/dev/],
+        [`file:${dir}`, /outside \/dev/],
+        [`file:${inDev}`, /is a regular file, not a printer device/],
+        [`file:${swapped}`, /outside \/dev/],
+      ] as const) {
+        const result = await new Printer(uri).print(Buffer.from('EVIL'));
+        expect(result, uri).toMatchObject({
+          ok: false,
+          error: 'bad_uri',
+          message: expect.stringMatching(message),
+        });
+      }
+      expect(await printer.print(Buffer.from('B'))).toMatchObject({ ok: false, error: 'bad_uri' });
+      expect(readFileSync(file, 'utf8')).toBe('before');
+      expect(readFileSync(inDev, 'utf8')).toBe('before');
+      expect(existsSync(join(dir, 'new-file'))).toBe(false);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+      rmSync(shm, { recursive: true, force: true });
     }
   });
 

@@ -1,8 +1,10 @@
 // Byte transports to a printer: one connection per job, every failure a typed error.
-import { open } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { type FileHandle, open } from 'node:fs/promises';
 import { connect, type Socket } from 'node:net';
 import { SerialPort } from 'serialport';
 import type { PrinterErrorCode } from '../types.ts';
+import { deviceStatsProblem, printerDeviceProblem } from './device.ts';
 import type { PrinterUri } from './uri.ts';
 
 export class PrinterError extends Error {
@@ -177,11 +179,26 @@ function serialConnection(path: string, baudRate: number): Promise<Connection> {
 }
 
 async function fileConnection(path: string): Promise<Connection> {
-  let handle: Awaited<ReturnType<typeof open>>;
+  // Checked at every job, not only when the printer was set: the path may have been swapped
+  // for a file since. Nothing is ever created (no O_CREAT), truncated or followed at the end.
+  const checked = printerDeviceProblem(path);
+  if ('message' in checked) {
+    throw new PrinterError(checked.missing ? 'offline' : 'bad_uri', `file:${checked.message}`);
+  }
+  let handle: FileHandle;
   try {
-    handle = await open(path, 'a');
+    handle = await open(
+      checked.real,
+      constants.O_WRONLY | (constants.O_NOCTTY ?? 0) | (constants.O_NOFOLLOW ?? 0),
+    );
   } catch (error) {
     throw wrap(error, `file:${path}`);
+  }
+  // What was opened is what counts: a character device, else nothing is written.
+  const problem = deviceStatsProblem(checked.real, await handle.stat());
+  if (problem) {
+    await handle.close().catch(() => undefined);
+    throw new PrinterError('bad_uri', `file:${problem.message}`);
   }
   return {
     canRead: false,

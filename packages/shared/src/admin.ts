@@ -3,7 +3,17 @@
 import { z } from 'zod';
 import { CallPolicy, Role } from './domain.ts';
 import { OpeningHours } from './opening-hours.ts';
-import { CentreThresholds, Counter, DeviceInfo, Id, IsoTime, Service, Text, User } from './schemas.ts';
+import {
+  CentreThresholds,
+  Counter,
+  DeviceInfo,
+  Id,
+  IsoTime,
+  NewPassword,
+  Service,
+  Text,
+  User,
+} from './schemas.ts';
 
 // ---- building blocks ------------------------------------------------------
 
@@ -257,7 +267,7 @@ export const UpdateUserRequest = z.strictObject({
 export type UpdateUserRequest = z.infer<typeof UpdateUserRequest>;
 
 export const ResetPasswordRequest = z.strictObject({
-  password: z.string().min(8, 'at least 8 characters').max(200, 'at most 200 characters'),
+  password: NewPassword,
 });
 export type ResetPasswordRequest = z.infer<typeof ResetPasswordRequest>;
 

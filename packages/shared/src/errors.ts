@@ -23,10 +23,13 @@ export type ApiErrorBody = z.infer<typeof ApiErrorBody>;
 /** A failure the hub reports to a caller; anything else is a bug (500). */
 export class LuotError extends Error {
   readonly code: ErrorCode;
-  constructor(code: ErrorCode, message: string) {
+  /** For 429: when to try again (the Retry-After header). */
+  readonly retryAfterSeconds: number | undefined;
+  constructor(code: ErrorCode, message: string, retryAfterSeconds?: number) {
     super(message);
     this.name = 'LuotError';
     this.code = code;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
   get status(): number {
     return ERROR_STATUS[this.code];

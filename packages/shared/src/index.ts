@@ -5,6 +5,7 @@ export * from './errors.ts';
 export * from './events.ts';
 export * from './numbering.ts';
 export * from './opening-hours.ts';
+export * from './passwords.ts';
 export * from './reports.ts';
 export * from './schemas.ts';
 export * from './service-day.ts';

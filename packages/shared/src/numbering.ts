@@ -6,9 +6,11 @@ export function formatTicketNumber(prefix: string, number: number): string {
 }
 
 /**
- * The next number of a field for the day. Past the end of the range the sequence goes on
- * (a number is never reused the same day); the caller logs that the range overflowed.
+ * The next number of a field for the day, inside its range `start`..`end` (both included): the
+ * start, or one after the highest number it issued today in that range. Null when the range is
+ * used up: numbers never leave the field's range, and a number is never reused the same day.
  */
-export function nextTicketNumber(start: number, lastIssued: number | null): number {
-  return lastIssued === null || lastIssued < start ? start : lastIssued + 1;
+export function nextTicketNumber(start: number, end: number, lastIssued: number | null): number | null {
+  const next = lastIssued === null || lastIssued < start ? start : lastIssued + 1;
+  return next <= end ? next : null;
 }

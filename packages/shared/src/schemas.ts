@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { CallPolicy, Channel, CounterState, DeviceKind, Priority, Role, TicketStatus } from './domain.ts';
 import { OpeningHours } from './opening-hours.ts';
+import { PASSWORD_PROBLEM_MESSAGES, passwordProblem } from './passwords.ts';
 import { isValidDay } from './service-day.ts';
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
@@ -14,13 +15,33 @@ export const Id = z
   .max(64, 'too long')
   .regex(/^[A-Za-z0-9_-]+$/, 'not a valid id');
 
-/** Human text typed by a person: no control characters, bounded, trimmed. */
+/**
+ * Invisible characters that make a name look like another in a list (issue 12): every Unicode
+ * format character (Cf) — bidirectional embeddings, overrides and isolates U+202A–U+202E and
+ * U+2066–U+2069, the marks U+200E, U+200F and U+061C, zero-width spaces and joiners U+200B–U+200D,
+ * the word joiner U+2060, U+FEFF, the soft hyphen, tag characters — and the blank Hangul fillers
+ * and the combining grapheme joiner, which show nothing. Vietnamese needs none of them.
+ */
+const INVISIBLE_CHARS = /\p{Cf}|\u034f|[\u115f\u1160\u3164\uffa0]/u;
+
+const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** Human text typed by a person: no control or invisible characters, bounded, trimmed. */
 export const Text = (max: number) =>
   z
     .string()
     .trim()
     .max(max, `at most ${max} characters`)
-    .refine((s) => !CONTROL_CHARS.test(s), 'contains control characters');
+    .refine((s) => !CONTROL_CHARS.test(s), 'contains control characters')
+    .superRefine((s, ctx) => {
+      const found = INVISIBLE_CHARS.exec(s);
+      if (found) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `contains an invisible or direction-changing character (${codePoint(found[0])}): remove it`,
+        });
+      }
+    });
 
 export const IsoTime = z.string().describe('ISO 8601 time');
 export const Day = z.string().refine(isValidDay, 'a date as YYYY-MM-DD').describe('YYYY-MM-DD');
@@ -118,12 +139,27 @@ export const LoginRequest = z.strictObject({
 });
 export type LoginRequest = z.infer<typeof LoginRequest>;
 
-export const CreateUserRequest = z.strictObject({
-  username: Username,
-  password: z.string().min(8, 'at least 8 characters').max(200, 'at most 200 characters'),
-  displayName: Text(100).pipe(z.string().min(1, 'required')),
-  role: Role,
-});
+/** A password being set: not too short, trivial or common (passwords.ts). */
+export const NewPassword = z
+  .string()
+  .max(200, 'at most 200 characters')
+  .superRefine((password, ctx) => {
+    const problem = passwordProblem(password);
+    if (problem) ctx.addIssue({ code: 'custom', message: PASSWORD_PROBLEM_MESSAGES[problem] });
+  });
+
+export const CreateUserRequest = z
+  .strictObject({
+    username: Username,
+    password: NewPassword,
+    displayName: Text(100).pipe(z.string().min(1, 'required')),
+    role: Role,
+  })
+  .superRefine((user, ctx) => {
+    if (passwordProblem(user.password, user.username) === 'like_username') {
+      ctx.addIssue({ code: 'custom', path: ['password'], message: PASSWORD_PROBLEM_MESSAGES.like_username });
+    }
+  });
 export type CreateUserRequest = z.infer<typeof CreateUserRequest>;
 
 export const PairingCodeRequest = z.strictObject({
@@ -243,6 +279,62 @@ export const QueueSnapshot = z.object({
   counters: z.array(Counter),
 });
 export type QueueSnapshot = z.infer<typeof QueueSnapshot>;
+
+// ---- The public view of tickets (changed 2026-12-04) ----------------------
+
+/**
+ * What only staff (user tokens) see of a ticket: the officer's note can hold personal data (ID
+ * card, phone), and who served it, what was handled and the citizen's rating are internal.
+ */
+export const PRIVATE_TICKET_FIELDS = ['note', 'officerId', 'procedureIds', 'rating'] as const;
+
+/**
+ * A ticket's public view: what anonymous callers (the citizen's status page) and devices (kiosk,
+ * wall display, counter devices) get — number, field, priority, status, counter, times. API.md:
+ * no `note`, `officerId`, `procedureIds` or `rating`.
+ */
+export const PublicTicket = Ticket.omit({ note: true, officerId: true, procedureIds: true, rating: true });
+export type PublicTicket = z.infer<typeof PublicTicket>;
+
+/** A counter as devices and anonymous callers see it: its current ticket in the public view. */
+export const PublicCounter = Counter.extend({ currentTicket: PublicTicket.nullable() });
+export type PublicCounter = z.infer<typeof PublicCounter>;
+
+/** A ticket as the caller may see it: whole for staff (user tokens), else its public view. */
+export const TicketView = z.union([Ticket, PublicTicket]);
+export type TicketView = z.infer<typeof TicketView>;
+export const CounterView = z.union([Counter, PublicCounter]);
+export const TicketViewResponse = z.object({ ticket: TicketView });
+export const CounterViewsResponse = z.object({ counters: z.array(CounterView) });
+export const TicketViewWithWaitResponse = TicketWithWaitResponse.extend({ ticket: TicketView });
+export type TicketViewWithWait = z.infer<typeof TicketViewWithWaitResponse>;
+
+/** How long after finishing the citizen may rate a ticket (API.md). */
+export const RATING_WINDOW_MINUTES = 30;
+
+/**
+ * Whether a done ticket may still be rated by the citizen: `open` (until `closesAt`, finishedAt
+ * plus 30 minutes by the hub's clock), `rated` (once per ticket) or `closed` (too late).
+ */
+export const RatingWindow = z.object({
+  state: z.enum(['open', 'rated', 'closed']),
+  closesAt: IsoTime,
+});
+export type RatingWindow = z.infer<typeof RatingWindow>;
+
+/** GET /api/v1/tickets/:id: the ticket (public view without a staff token) and its rating window. */
+export const TicketLookupResponse = TicketViewWithWaitResponse.extend({
+  ratingWindow: RatingWindow.nullable().describe('null until the ticket is done'),
+});
+export type TicketLookup = z.infer<typeof TicketLookupResponse>;
+
+export const PublicQueueSnapshot = QueueSnapshot.extend({
+  tickets: z.array(PublicTicket),
+  counters: z.array(PublicCounter),
+});
+export type PublicQueueSnapshot = z.infer<typeof PublicQueueSnapshot>;
+/** GET /api/v1/queue and `queue:snapshot`: whole for staff, the public view for devices. */
+export const QueueSnapshotView = z.union([QueueSnapshot, PublicQueueSnapshot]);
 
 const StatsGroup = {
   issued: z.number().int(),
@@ -374,7 +466,7 @@ export const PrintOutcome = z.discriminatedUnion('ok', [
 export type PrintOutcome = z.infer<typeof PrintOutcome>;
 
 export const PrintResponse = z.object({
-  ticket: Ticket,
+  ticket: TicketView.describe('the public view for the kiosk'),
   print: PrintOutcome.describe('a failed print is not an HTTP error: show the number anyway'),
 });
 export type PrintResponse = z.infer<typeof PrintResponse>;

@@ -7,8 +7,6 @@ import {
   type Centre,
   type CentreResponse,
   type ClientToServerEvents,
-  type Counter,
-  type CountersResponse,
   type Device,
   EVENTS,
   type HealthResponse,
@@ -17,14 +15,17 @@ import {
   type LoginResponse,
   type PairResponse,
   type PrintResponse,
-  QueueChangedEvent,
-  QueueSnapshot,
+  type PublicCounter,
+  PublicQueueChangedEvent,
+  PublicQueueSnapshot,
   type ServerToClientEvents,
   type Service,
   type ServicesResponse,
+  SnapshotRefused,
   type SocketCommand,
   TicketCalledEvent,
-  type TicketWithWait,
+  type TicketLookup,
+  type TicketViewWithWait,
   type User,
 } from '@luot/shared';
 import { io, type Socket } from 'socket.io-client';
@@ -52,10 +53,13 @@ export class HubError extends Error {
   override name = 'HubError';
   readonly status: number;
   readonly code: string;
-  constructor(status: number, code: string, message: string) {
+  /** From a 429's Retry-After: when the hub will take this again. */
+  readonly retryAfterSeconds: number | undefined;
+  constructor(status: number, code: string, message: string, retryAfterSeconds?: number) {
     super(message);
     this.status = status;
     this.code = code;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
   /** True when the request may not have reached the hub (worth retrying, or showing "offline"). */
   get isNetwork(): boolean {
@@ -91,13 +95,18 @@ export interface HubClientOptions {
 
 export interface HubClientEvents {
   connection: ConnectionState;
-  /** A validated delta that follows the last seen seq (gaps are resolved with a snapshot first). */
-  queueChanged: QueueChangedEvent;
+  /**
+   * A validated delta that follows the last seen seq (gaps are resolved with a snapshot first).
+   * Queue deltas and snapshots are kept in the tickets' public view, what every screen needs:
+   * devices get only that from the hub; what staff sockets get beyond it (notes, officer,
+   * procedures, rating) is dropped here — read it over REST where a screen needs it.
+   */
+  queueChanged: PublicQueueChangedEvent;
   ticketCalled: TicketCalledEvent;
   /** An admin changed fields, counters, the centre, users or devices: reload what you show of it. */
   catalogChanged: CatalogChangedEvent;
   /** A validated snapshot that replaced the client's view (first connect, every reconnect, gaps). */
-  snapshot: QueueSnapshot;
+  snapshot: PublicQueueSnapshot;
   /** The hub refused the token on the socket (unpaired/revoked device, expired login). */
   authError: HubError;
   /** A payload that failed validation and was dropped. */
@@ -152,11 +161,11 @@ export class HubClient extends Emitter<HubClientEvents> {
   private state: ConnectionState = 'offline';
   private closed = true;
   private lastSeqValue: number | null = null;
-  private resyncing: Promise<QueueSnapshot | null> | null = null;
+  private resyncing: Promise<PublicQueueSnapshot | null> | null = null;
   private resyncTimer: ReturnType<typeof setTimeout> | null = null;
   private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
   /** Deltas received while a snapshot is on its way (or that arrived after a gap). */
-  private pending: QueueChangedEvent[] = [];
+  private pending: PublicQueueChangedEvent[] = [];
   private dropNext = 0;
   private readonly counts: HubClientStats = { invalid: 0, gaps: 0, resyncs: 0, stale: 0 };
 
@@ -258,7 +267,15 @@ export class HubClient extends Emitter<HubClientEvents> {
     }
     if (!res.ok) {
       const err = ApiErrorBody.safeParse(parsed);
-      if (err.success) throw new HubError(res.status, err.data.error.code, err.data.error.message);
+      if (err.success) {
+        const retryAfter = Number(res.headers.get('retry-after'));
+        throw new HubError(
+          res.status,
+          err.data.error.code,
+          err.data.error.message,
+          retryAfter > 0 ? retryAfter : undefined,
+        );
+      }
       throw new HubError(res.status, `http_${res.status}`, `${method} ${path}: HTTP ${res.status}`);
     }
     return parsed as T;
@@ -281,14 +298,15 @@ export class HubClient extends Emitter<HubClientEvents> {
     return (await this.request<Answer<typeof ServicesResponse>>('GET', '/api/v1/services')).services;
   }
 
-  async counters(): Promise<Counter[]> {
-    return (await this.request<Answer<typeof CountersResponse>>('GET', '/api/v1/counters')).counters;
+  /** Counters (their current tickets in the public view for devices). */
+  async counters(): Promise<PublicCounter[]> {
+    return (await this.request<{ counters: PublicCounter[] }>('GET', '/api/v1/counters')).counters;
   }
 
   /** GET /api/v1/queue, validated like a socket snapshot. */
-  async queue(): Promise<QueueSnapshot> {
+  async queue(): Promise<PublicQueueSnapshot> {
     const raw = await this.request('GET', '/api/v1/queue');
-    const parsed = QueueSnapshot.safeParse(raw);
+    const parsed = PublicQueueSnapshot.safeParse(raw);
     if (!parsed.success) throw new HubError(0, 'bad_response', 'GET /api/v1/queue: not a queue snapshot');
     return parsed.data;
   }
@@ -297,17 +315,20 @@ export class HubClient extends Emitter<HubClientEvents> {
    * POST /api/v1/tickets. Give one key per attempt-group (`newIdempotencyKey()` when the citizen
    * taps): a network failure is retried with the same key, and the hub answers the same ticket.
    */
-  issueTicket(body: IssueTicketRequest, idempotencyKey: string): Promise<TicketWithWait> {
+  issueTicket(body: IssueTicketRequest, idempotencyKey: string): Promise<TicketViewWithWait> {
     const key = IdempotencyKey.safeParse(idempotencyKey);
     if (!key.success)
       return Promise.reject(
         new HubError(0, 'validation_failed', 'Idempotency-Key: 8–128 printable ASCII characters'),
       );
-    return this.request<TicketWithWait>('POST', '/api/v1/tickets', body, { 'idempotency-key': key.data });
+    return this.request<TicketViewWithWait>('POST', '/api/v1/tickets', body, {
+      'idempotency-key': key.data,
+    });
   }
 
-  getTicket(id: string): Promise<TicketWithWait> {
-    return this.request<TicketWithWait>('GET', `/api/v1/tickets/${encodeURIComponent(id)}`);
+  /** GET /api/v1/tickets/:id: without a staff token the ticket's public view, and its rating window. */
+  getTicket(id: string): Promise<TicketLookup> {
+    return this.request<TicketLookup>('GET', `/api/v1/tickets/${encodeURIComponent(id)}`);
   }
 
   /** POST /api/v1/tickets/:id/print: the hub prints on this kiosk's printer (never retried). */
@@ -408,7 +429,7 @@ export class HubClient extends Emitter<HubClientEvents> {
       }
     });
     socket.on(EVENTS.queueChanged, (raw: unknown) => {
-      const parsed = QueueChangedEvent.safeParse(raw);
+      const parsed = PublicQueueChangedEvent.safeParse(raw);
       if (!parsed.success) return this.invalid(EVENTS.queueChanged, parsed.error.message);
       if (this.dropNext > 0) {
         this.dropNext -= 1;
@@ -443,7 +464,7 @@ export class HubClient extends Emitter<HubClientEvents> {
    * Fetches a snapshot (over the socket when connected, else REST), makes it the client's view
    * and replays the deltas that arrived meanwhile. Concurrent calls share one request.
    */
-  resync(): Promise<QueueSnapshot | null> {
+  resync(): Promise<PublicQueueSnapshot | null> {
     this.resyncing ??= this.fetchSnapshot().finally(() => {
       this.resyncing = null;
       this.drainPending();
@@ -496,7 +517,7 @@ export class HubClient extends Emitter<HubClientEvents> {
   }
 
   /** `replayed`: a delta held back during a resync, now checked against the snapshot. */
-  private handleChange(event: QueueChangedEvent, replayed = false): void {
+  private handleChange(event: PublicQueueChangedEvent, replayed = false): void {
     if (this.resyncing || this.lastSeqValue === null) {
       this.pending.push(event);
       if (!this.resyncing) void this.resync();
@@ -525,18 +546,24 @@ export class HubClient extends Emitter<HubClientEvents> {
     for (const event of pending) this.handleChange(event, true);
   }
 
-  private async fetchSnapshot(): Promise<QueueSnapshot | null> {
+  private async fetchSnapshot(): Promise<PublicQueueSnapshot | null> {
     let raw: unknown;
     try {
       const socket = this.socket;
       raw = socket?.connected
         ? await socket.timeout(this.socketOptions.snapshotTimeoutMs ?? 5000).emitWithAck(EVENTS.queueSnapshot)
         : await this.request('GET', '/api/v1/queue');
-    } catch {
-      this.retryResyncLater();
+    } catch (error) {
+      this.retryResyncLater(error instanceof HubError ? error.retryAfterSeconds : undefined);
       return null;
     }
-    const parsed = QueueSnapshot.safeParse(raw);
+    const refused = SnapshotRefused.safeParse(raw);
+    if (refused.success) {
+      // Asked too often (the hub limits snapshots per socket and per token): ask again later.
+      this.retryResyncLater(refused.data.error.retryAfterSeconds);
+      return null;
+    }
+    const parsed = PublicQueueSnapshot.safeParse(raw);
     if (!parsed.success) {
       this.invalid(EVENTS.queueSnapshot, parsed.error.message);
       this.retryResyncLater();
@@ -549,11 +576,11 @@ export class HubClient extends Emitter<HubClientEvents> {
     return snapshot;
   }
 
-  private retryResyncLater(): void {
+  private retryResyncLater(afterSeconds = 1): void {
     if (this.closed || this.resyncTimer) return;
     this.resyncTimer = setTimeout(() => {
       this.resyncTimer = null;
       if (!this.closed && this.socket?.connected) void this.resync();
-    }, 1000);
+    }, afterSeconds * 1000);
   }
 }

@@ -8,6 +8,7 @@ export { PairingForm, type PairingFormProps } from './components/PairingForm.tsx
 export * from './emitter.ts';
 export * from './format.ts';
 export * from './hooks.ts';
+export * from './hub-origin.ts';
 export { en } from './i18n/en.ts';
 export { type Translation, vi } from './i18n/vi.ts';
 export * from './i18n.ts';

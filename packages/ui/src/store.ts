@@ -1,12 +1,13 @@
 // The live queue as a zustand store fed by a HubClient: snapshots replace it, deltas update it.
 // Vanilla zustand (no React here); React components read it with `useQueue` (hooks.ts).
+// Tickets are kept in their public view (what devices get; staff extras are dropped by the client).
 import {
-  type Counter,
   FINAL_STATUSES,
-  type QueueChangedEvent,
-  type QueueSnapshot,
+  type PublicCounter,
+  type PublicQueueChangedEvent,
+  type PublicQueueSnapshot,
+  type PublicTicket,
   type Service,
-  type Ticket,
   type TicketCalledEvent,
 } from '@luot/shared';
 import { createStore, type StoreApi } from 'zustand/vanilla';
@@ -20,8 +21,8 @@ export interface QueueState {
   /** The seq of the last snapshot or delta applied. */
   seq: number | null;
   /** Open (non-final) tickets by id. */
-  tickets: Record<string, Ticket>;
-  counters: Record<string, Counter>;
+  tickets: Record<string, PublicTicket>;
+  counters: Record<string, PublicCounter>;
   /** Fields (services) from GET /api/v1/services, as the hub orders them. */
   services: Service[];
   lastCalled: TicketCalledEvent | null;
@@ -29,12 +30,12 @@ export interface QueueState {
   recentCalls: TicketCalledEvent[];
 
   /** Replaces the whole view with a snapshot. */
-  applySnapshot(snapshot: QueueSnapshot): void;
+  applySnapshot(snapshot: PublicQueueSnapshot): void;
   /**
    * Applies a delta that follows `seq`. A delta already covered is ignored; one after a gap is
    * not applied and asks the client for a snapshot instead.
    */
-  applyChange(event: QueueChangedEvent): void;
+  applyChange(event: PublicQueueChangedEvent): void;
   applyCalled(event: TicketCalledEvent): void;
   setServices(services: Service[]): void;
   /** Reloads the fields from the hub (kept as they were if that fails). */
@@ -48,7 +49,7 @@ export type QueueStore = StoreApi<QueueState> & {
 
 export const RECENT_CALLS = 10;
 
-const isFinal = (ticket: Ticket) => FINAL_STATUSES.includes(ticket.status);
+const isFinal = (ticket: PublicTicket) => FINAL_STATUSES.includes(ticket.status);
 
 function byId<T extends { id: string }>(items: T[]): Record<string, T> {
   const out: Record<string, T> = {};
@@ -152,9 +153,9 @@ export function createQueueStore(client: HubClient, options: { loadServices?: bo
 // ---- selectors ----------------------------------------------------------------
 // Memoised on the record they read, so `useQueue(store, selectX)` keeps a stable reference.
 
-const waitingCache = new WeakMap<Record<string, Ticket>, Record<string, number>>();
-const openCountersCache = new WeakMap<Record<string, Counter>, Record<string, Counter[]>>();
-const EMPTY: Counter[] = [];
+const waitingCache = new WeakMap<Record<string, PublicTicket>, Record<string, number>>();
+const openCountersCache = new WeakMap<Record<string, PublicCounter>, Record<string, PublicCounter[]>>();
+const EMPTY: PublicCounter[] = [];
 
 /** Waiting tickets per field (service id); fields with nobody waiting are absent. */
 export function selectWaitingByService(state: Pick<QueueState, 'tickets'>): Record<string, number> {
@@ -174,10 +175,12 @@ export const selectWaitingCount =
     selectWaitingByService(state)[serviceId] ?? 0;
 
 /** Open counters per field, by counter number; a paused or closed counter does not count. */
-export function selectOpenCountersByService(state: Pick<QueueState, 'counters'>): Record<string, Counter[]> {
+export function selectOpenCountersByService(
+  state: Pick<QueueState, 'counters'>,
+): Record<string, PublicCounter[]> {
   let out = openCountersCache.get(state.counters);
   if (!out) {
-    const result: Record<string, Counter[]> = {};
+    const result: Record<string, PublicCounter[]> = {};
     const open = Object.values(state.counters)
       .filter((c) => c.state === 'open')
       .sort((a, b) => a.number - b.number);
@@ -195,11 +198,11 @@ export function selectOpenCountersByService(state: Pick<QueueState, 'counters'>)
 
 export const selectOpenCounters =
   (serviceId: string) =>
-  (state: Pick<QueueState, 'counters'>): Counter[] =>
+  (state: Pick<QueueState, 'counters'>): PublicCounter[] =>
     selectOpenCountersByService(state)[serviceId] ?? EMPTY;
 
 /** Open tickets of one field in queue order (priority first, then by issue time). */
-export function waitingTickets(state: Pick<QueueState, 'tickets'>, serviceId?: string): Ticket[] {
+export function waitingTickets(state: Pick<QueueState, 'tickets'>, serviceId?: string): PublicTicket[] {
   return Object.values(state.tickets)
     .filter((t) => t.status === 'waiting' && (serviceId === undefined || t.serviceId === serviceId))
     .sort(

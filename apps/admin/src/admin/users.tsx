@@ -2,6 +2,7 @@
 import {
   type AdminUser,
   CreateUserRequest,
+  passwordProblem,
   ResetPasswordRequest,
   ROLES,
   type Role,
@@ -106,7 +107,7 @@ export function UserForm({
     role: (user?.role ?? 'officer') as string,
     password: '',
   });
-  const { busy, error, submit } = useSubmit(onClose, {
+  const { busy, error, setError, submit } = useSubmit(onClose, {
     username: a('username'),
     displayName: a('displayName'),
     role: a('role'),
@@ -120,6 +121,8 @@ export function UserForm({
       void submit(UpdateUserRequest, body, () => onSave(body));
     } else {
       const body = { username: v.username, displayName: v.displayName, role: v.role, password: v.password };
+      const problem = passwordProblem(v.password, v.username);
+      if (problem) return setError(a(`password_${problem}`));
       void submit(CreateUserRequest, body, () => onSave(body));
     }
   };
@@ -166,7 +169,7 @@ export function PasswordForm({
 }) {
   const { a } = useAdminI18n();
   const [password, setPassword] = useState('');
-  const { busy, error, submit } = useSubmit(onClose, { password: a('newPassword') });
+  const { busy, error, setError, submit } = useSubmit(onClose, { password: a('newPassword') });
   return (
     <Dialog
       title={a('resetPasswordFor', { username: user.username })}
@@ -178,6 +181,8 @@ export function PasswordForm({
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
+          const problem = passwordProblem(password, user.username);
+          if (problem) return setError(a(`password_${problem}`));
           void submit(ResetPasswordRequest, { password }, () => onSave(password));
         }}
       >

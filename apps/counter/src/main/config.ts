@@ -22,6 +22,17 @@ const DevicesConfig = z
     signAddress: Address.optional(),
     keypadAddress: Address.optional(),
     padAddress: Address.optional(),
+    /**
+     * A one-time pairing code of a counter device of this counter (`pnpm luot pairing-code counter
+     * "…" --counter c3`): the satisfaction pad rates with that device's token, never with the
+     * officer's (API.md). Used once; the token is then kept encrypted. Left out: the pad does not rate.
+     */
+    padPairingCode: z
+      .string()
+      .trim()
+      .min(1, 'the code from the admin page or `pnpm luot pairing-code`')
+      .max(32)
+      .optional(),
   })
   .nullable();
 

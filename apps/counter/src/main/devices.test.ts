@@ -69,6 +69,8 @@ describe('counter device bridge (real hub, pty bus, emulators)', () => {
   let keys: KeypadEmulator;
   let pad: RatingPadEmulator;
   let client: HubClient;
+  /** The pad rates with a counter device of c1 (the officer's token may not rate). */
+  let ratingClient: HubClient;
   let devices: CounterDevices;
   const ticketIds: string[] = [];
   let procedureId: string;
@@ -78,8 +80,9 @@ describe('counter device bridge (real hub, pty bus, emulators)', () => {
     expect((await keys.press(key)).ok).toBe(true);
     return outcome;
   };
+  /** The ticket as staff see it (with its rating). */
   const getTicket = async (id: string) => {
-    const res = await t.api('GET', `/api/v1/tickets/${id}`);
+    const res = await t.api('GET', `/api/v1/tickets/${id}`, { token });
     expect(res.status).toBe(200);
     return res.body.ticket;
   };
@@ -106,6 +109,10 @@ describe('counter device bridge (real hub, pty bus, emulators)', () => {
     keys = new KeypadEmulator(sign.link, 1);
     pad = new RatingPadEmulator(sign.link, 1);
     client = new HubClient({ baseUrl: t.url, token });
+    ratingClient = new HubClient({
+      baseUrl: t.url,
+      token: await t.pairDevice('counter', { counterId: 'c1' }),
+    });
     const connected = new Promise<void>((resolve) => {
       const off = client.on('snapshot', () => {
         off();
@@ -113,7 +120,14 @@ describe('counter device bridge (real hub, pty bus, emulators)', () => {
       });
     });
     // debounceMs 0: the emulated keypad never retries, and the test presses the same key twice fast.
-    devices = startCounterDevices({ client, counterId: 'c1', counterNumber: 1, link: pair.a, debounceMs: 0 });
+    devices = startCounterDevices({
+      client,
+      ratingClient,
+      counterId: 'c1',
+      counterNumber: 1,
+      link: pair.a,
+      debounceMs: 0,
+    });
     if (devices.status.serial !== 'up') await next(devices, 'status', (s) => s.serial === 'up');
     expect(await sign.whenUp()).toBe(true);
     await connected;
@@ -122,6 +136,7 @@ describe('counter device bridge (real hub, pty bus, emulators)', () => {
   afterAll(async () => {
     await devices?.stop();
     client?.close();
+    ratingClient?.close();
     await sign?.close();
     await pair?.dispose();
     await t?.close();

@@ -13,7 +13,7 @@ import {
   type ScoreEvent,
   type SerialLink,
 } from '@luot/hardware';
-import type { Counter, Ticket } from '@luot/shared';
+import { finishedByChange, type PublicCounter, type PublicTicket } from '@luot/shared';
 import { type HubClient, HubError } from '@luot/ui';
 
 export type SerialState = 'up' | 'down' | 'none';
@@ -63,6 +63,14 @@ export interface CounterDevicesEvents {
 export interface CounterDevicesOptions {
   /** Signed in with the officer's token; the bridge calls `connect()` (the caller closes it). */
   client: HubClient;
+  /**
+   * The pad's scores go to the hub with the token of a counter device of this counter (ipc.ts
+   * pairs one): a rating comes from the citizen, and the hub refuses staff tokens (API.md). Null:
+   * no such token, the pad's scores are refused here (`no_rating_device`). The caller closes it.
+   */
+  ratingClient?: HubClient | null;
+  /** Why there is no rating client (shown with each refused score). */
+  ratingProblem?: string;
   counterId: string;
   counterNumber: number;
   /** An open link, or the adapter's path (then the bridge opens and closes the link). */
@@ -87,7 +95,7 @@ export interface CounterDevices extends EventEmitter<CounterDevicesEvents> {
   stop(): Promise<void>;
 }
 
-const SHOWN_STATUSES = new Set<Ticket['status']>(['called', 'serving']);
+const SHOWN_STATUSES = new Set<PublicTicket['status']>(['called', 'serving']);
 
 /** The sign shows 1..4 digits: the last four digits of the display number ("A-1001" → "1001"). */
 export function signDigits(displayNumber: string): string | null {
@@ -102,6 +110,8 @@ function errorOf(error: unknown): { error: string; message: string } {
 
 class CounterDevicesImpl extends EventEmitter<CounterDevicesEvents> implements CounterDevices {
   private readonly client: HubClient;
+  private readonly ratingClient: HubClient | null;
+  private readonly ratingProblem: string;
   private readonly counterId: string;
   private readonly counterNumber: number;
   private readonly link: SerialLink;
@@ -114,7 +124,7 @@ class CounterDevicesImpl extends EventEmitter<CounterDevicesEvents> implements C
   private readonly now: () => number;
   private stopped = false;
   /** What the sign shows: the ticket id and its status then. */
-  private shown: { id: string; status: Ticket['status'] } | null = null;
+  private shown: { id: string; status: PublicTicket['status'] } | null = null;
   private rateTarget: { ticketId: string; until: number } | null = null;
   /** Keys and scores are handled one at a time, in arrival order. */
   private chain: Promise<unknown> = Promise.resolve();
@@ -124,6 +134,8 @@ class CounterDevicesImpl extends EventEmitter<CounterDevicesEvents> implements C
   constructor(opts: CounterDevicesOptions) {
     super();
     this.client = opts.client;
+    this.ratingClient = opts.ratingClient ?? null;
+    this.ratingProblem = opts.ratingProblem ?? 'no counter device is paired for the pad';
     this.counterId = opts.counterId;
     this.counterNumber = opts.counterNumber;
     this.ratingWindowMs = opts.ratingWindowMs ?? 30_000;
@@ -175,8 +187,15 @@ class CounterDevicesImpl extends EventEmitter<CounterDevicesEvents> implements C
     this.pad.on('score', onScore);
 
     this.unsubscribe.push(
-      this.client.on('snapshot', (s) => this.applyCounters(s.counters, s.tickets)),
-      this.client.on('queueChanged', (e) => this.applyCounters(e.counters, e.tickets)),
+      this.client.on('snapshot', (s) => this.applyCounters(s.counters)),
+      this.client.on('queueChanged', (e) => {
+        // A ticket finished here just now: the pad may rate it from now on (timed by this PC's
+        // clock, so a hub clock a little off does not matter). Later changes of it never count.
+        const finished = finishedByChange(e, this.counterId);
+        if (finished && this.rateTarget?.ticketId !== finished.id)
+          this.rateTarget = { ticketId: finished.id, until: this.now() + this.ratingWindowMs };
+        this.applyCounters(e.counters);
+      }),
       this.client.on('ticketCalled', (e) => {
         if (e.counter.id !== this.counterId) return;
         this.shown = { id: e.ticket.id, status: 'called' };
@@ -188,7 +207,7 @@ class CounterDevicesImpl extends EventEmitter<CounterDevicesEvents> implements C
     // The state now (the socket's first snapshot also brings it; this covers a socket not yet up).
     void this.client
       .counters()
-      .then((counters) => this.applyCounters(counters, []))
+      .then((counters) => this.applyCounters(counters))
       .catch(() => {});
   }
 
@@ -238,7 +257,7 @@ class CounterDevicesImpl extends EventEmitter<CounterDevicesEvents> implements C
   private async runKey(key: KeyName): Promise<KeyOutcome> {
     const id = encodeURIComponent(this.counterId);
     if (key === 'next') {
-      const res = await this.client.request<{ ticket: Ticket | null }>(
+      const res = await this.client.request<{ ticket: PublicTicket | null }>(
         'POST',
         `/api/v1/counters/${id}/call-next`,
         {},
@@ -286,11 +305,11 @@ class CounterDevicesImpl extends EventEmitter<CounterDevicesEvents> implements C
     }
   }
 
-  private async fetchCounter(): Promise<Counter> {
+  private async fetchCounter(): Promise<PublicCounter> {
     const counters = await this.client.counters();
     const counter = counters.find((c) => c.id === this.counterId);
     if (!counter) throw new HubError(404, 'not_found', `counter ${this.counterId} not found`);
-    this.applyCounters([counter], []);
+    this.applyCounters([counter]);
     return counter;
   }
 
@@ -307,13 +326,21 @@ class CounterDevicesImpl extends EventEmitter<CounterDevicesEvents> implements C
         error: 'no_ticket',
         message: `no ticket finished at this counter in the last ${Math.round(this.ratingWindowMs / 1000)} s`,
       };
+    } else if (!this.ratingClient) {
+      outcome = {
+        ok: false,
+        score,
+        ticketId: target.ticketId,
+        error: 'no_rating_device',
+        // The officer's token may not rate (API.md): the pad needs its own counter device.
+        message: `${this.ratingProblem} (counter.json devices.padPairingCode); the score was not sent`,
+      };
     } else {
       // One score per ticket: a second press does not rate again (the hub would refuse it anyway).
       this.rateTarget = null;
       try {
-        await this.client.request('POST', `/api/v1/tickets/${encodeURIComponent(target.ticketId)}/rating`, {
-          score,
-        });
+        const path = `/api/v1/tickets/${encodeURIComponent(target.ticketId)}/rating`;
+        await this.ratingClient.request('POST', path, { score });
         outcome = { ok: true, ticketId: target.ticketId, score };
       } catch (error) {
         outcome = { ok: false, score, ticketId: target.ticketId, ...errorOf(error) };
@@ -326,16 +353,8 @@ class CounterDevicesImpl extends EventEmitter<CounterDevicesEvents> implements C
 
   // ---- the sign -------------------------------------------------------------
 
-  private applyCounters(counters: readonly Counter[], tickets: readonly Ticket[]): void {
+  private applyCounters(counters: readonly PublicCounter[]): void {
     if (this.stopped) return;
-    for (const t of tickets) {
-      // A ticket of this counter just finished and not rated yet: the pad may rate it from now on
-      // (timed by this PC's clock, so a hub clock a little off does not matter).
-      if (t.counterId === this.counterId && t.status === 'done' && t.rating === null) {
-        if (this.rateTarget?.ticketId !== t.id)
-          this.rateTarget = { ticketId: t.id, until: this.now() + this.ratingWindowMs };
-      }
-    }
     const counter = counters.find((c) => c.id === this.counterId);
     if (!counter) return;
     const current = counter.currentTicket;

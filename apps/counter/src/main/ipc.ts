@@ -1,7 +1,7 @@
 // What the counter's main process accepts from the renderer over IPC (checked: the renderer
 // shows web content, never trust it), and the device bridge's life: started when an officer is
 // signed in at this PC's counter, stopped at sign-out. Plain Node, tested without Electron.
-import { HubClient } from '@luot/ui';
+import { HubClient, HubError } from '@luot/ui';
 import { z } from 'zod';
 import type {
   CounterShellConfig,
@@ -36,10 +36,19 @@ export function shellConfig(config: CounterConfig): CounterShellConfig {
 
 const NO_DEVICES: DevicesStatus = { serial: 'none', lastKey: null, lastError: null };
 
+/** Where the rating pad's counter device token is kept (Electron: encrypted with safeStorage). */
+export interface PadTokenStore {
+  get(): string | null;
+  set(token: string): void;
+  clear(): void;
+}
+
 export interface DevicesManagerOptions {
   config: CounterConfig;
-  /** Default: a HubClient for config.hubUrl with the token. */
-  createClient?: (token: string) => HubClient;
+  /** Default: a HubClient for config.hubUrl with the token (null: none yet, e.g. to pair). */
+  createClient?: (token: string | null) => HubClient;
+  /** The pad's counter device token (paired once from devices.padPairingCode); none: the pad does not rate. */
+  padTokens?: PadTokenStore;
   /** Default: startCounterDevices. */
   start?: (opts: CounterDevicesOptions) => CounterDevices;
 }
@@ -55,10 +64,15 @@ export interface DevicesManager {
 export function createDevicesManager(opts: DevicesManagerOptions): DevicesManager {
   const { config } = opts;
   const createClient =
-    opts.createClient ?? ((token: string) => new HubClient({ baseUrl: config.hubUrl, token }));
+    opts.createClient ?? ((token: string | null) => new HubClient({ baseUrl: config.hubUrl, token }));
   const start = opts.start ?? startCounterDevices;
   const listeners = new Set<(event: DevicesEvent) => void>();
-  let running: { devices: CounterDevices; client: HubClient; token: string } | null = null;
+  let running: {
+    devices: CounterDevices;
+    client: HubClient;
+    ratingClient: HubClient | null;
+    token: string;
+  } | null = null;
   let lastStatus: DevicesStatus = NO_DEVICES;
   /** setSession calls run one at a time. */
   let chain: Promise<unknown> = Promise.resolve();
@@ -79,6 +93,7 @@ export function createDevicesManager(opts: DevicesManagerOptions): DevicesManage
     if (!r) return;
     await r.devices.stop();
     r.client.close();
+    r.ratingClient?.close();
     lastStatus = NO_DEVICES;
     send({ type: 'status', status: lastStatus });
   };
@@ -111,15 +126,18 @@ export function createDevicesManager(opts: DevicesManagerOptions): DevicesManage
       client.close();
       return { ok: false, error: 'hub', message: error instanceof Error ? error.message : String(error) };
     }
+    const rating = await padClient(config, createClient, opts.padTokens);
     const devices = start({
       client,
+      ratingClient: rating.client,
+      ...(rating.problem ? { ratingProblem: rating.problem } : {}),
       counterId: session.counterId,
       counterNumber,
       link: config.devices.serialPath,
       baudRate: config.devices.baudRate,
       addresses: deviceAddresses(config.devices, counterNumber),
     });
-    running = { devices, client, token: session.token };
+    running = { devices, client, ratingClient: rating.client, token: session.token };
     devices.on('status', (status) => {
       lastStatus = status;
       send({ type: 'status', status });
@@ -155,4 +173,45 @@ export function createDevicesManager(opts: DevicesManagerOptions): DevicesManage
       await stopRunning();
     },
   };
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * The client the satisfaction pad rates with: a counter device of this PC's counter. A rating
+ * comes from the citizen — the rating device of the ticket's counter — and the hub refuses staff
+ * tokens (API.md), so the pad never rates with the officer's token. The device is paired once
+ * with counter.json's `devices.padPairingCode` (a one-time code: `pnpm luot pairing-code counter
+ * "…" --counter c3`); its token is kept in `tokens` and used from then on.
+ */
+export async function padClient(
+  config: CounterConfig,
+  createClient: (token: string | null) => HubClient,
+  tokens: PadTokenStore | undefined,
+): Promise<{ client: HubClient | null; problem: string | null }> {
+  const code = config.devices?.padPairingCode;
+  const stored = tokens?.get() ?? null;
+  if (!stored && !code) return { client: null, problem: 'no counter device is paired for the pad' };
+  const client = createClient(stored);
+  try {
+    if (!stored) {
+      await client.pair(code!);
+      tokens?.set(client.token!);
+    }
+    const me = await client.me();
+    if (me.device?.kind !== 'counter' || me.device.counterId !== config.counterId) {
+      tokens?.clear();
+      client.close();
+      return {
+        client: null,
+        problem: `the pad's device is not a counter device of ${config.counterId}: pair it again`,
+      };
+    }
+    return { client, problem: null };
+  } catch (error) {
+    client.close();
+    // A revoked or unknown token: forget it, so that a new pairing code is used next time.
+    if (error instanceof HubError && error.status === 401) tokens?.clear();
+    return { client: null, problem: `the pad's counter device: ${messageOf(error)}` };
+  }
 }

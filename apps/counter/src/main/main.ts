@@ -5,7 +5,7 @@
 // devices.ts (sign, keypad, rating pad).
 // Expected layout once bundled: main.mjs and preload.cjs side by side.
 import { join } from 'node:path';
-import { runShell, secureWebPreferences } from '@luot/shell';
+import { createTokenStore, runShell, secureWebPreferences } from '@luot/shell';
 import * as electron from 'electron';
 import { COUNTER_IPC } from '../preload/channels.ts';
 import { type CounterConfig, loadCounterConfig } from './config.ts';
@@ -27,7 +27,12 @@ void runShell<CounterConfig>(
       webPreferences: secureWebPreferences(preload),
     }),
     handlers: (config) => {
-      const bridge = createDevicesManager({ config });
+      // The pad rates with its own counter device token (ipc.ts padClient), kept like the kiosk's.
+      const padTokens = createTokenStore(
+        join(electron.app.getPath('userData'), 'pad-token.bin'),
+        electron.safeStorage,
+      );
+      const bridge = createDevicesManager({ config, padTokens });
       devices = bridge;
       return {
         [COUNTER_IPC.getConfig]: () => shellConfig(config),

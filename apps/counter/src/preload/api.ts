@@ -21,7 +21,7 @@ export interface CounterShellConfig {
 }
 
 export interface DevicesSession {
-  /** The signed-in officer's token (the bridge acts and rates with it). */
+  /** The signed-in officer's token (the bridge acts with it; the pad rates with its own counter device token). */
   token: string;
   counterId: string;
 }

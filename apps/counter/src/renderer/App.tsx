@@ -2,7 +2,7 @@
 // the work screen on the live queue. Commands go over REST one at a time: while one is in flight
 // every action button is disabled, and the screen waits for the store to catch up (socket delta
 // or resync) before the next one, so nothing is sent twice.
-import type { Counter, Service, Ticket, User } from '@luot/shared';
+import type { PublicCounter, PublicTicket, Service, User } from '@luot/shared';
 import {
   createQueueStore,
   type HubClient,
@@ -72,7 +72,7 @@ export function CounterApp({ client, devices = devicesApi() }: CounterAppProps) 
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [counters, setCounters] = useState<Counter[]>([]);
+  const [counters, setCounters] = useState<PublicCounter[]>([]);
   const [services, setServices] = useState<Service[]>([]);
   const [store] = useState(() => createQueueStore(client));
   const connection = useConnection(client);
@@ -136,7 +136,7 @@ export function CounterApp({ client, devices = devicesApi() }: CounterAppProps) 
     }
   };
 
-  const chooseCounter = async (counter: Counter, user: User) => {
+  const chooseCounter = async (counter: PublicCounter, user: User) => {
     setBusy(true);
     setError(null);
     try {
@@ -223,7 +223,7 @@ export function CounterApp({ client, devices = devicesApi() }: CounterAppProps) 
   );
 }
 
-const NO_TICKETS: Record<string, Ticket> = {};
+const NO_TICKETS: Record<string, PublicTicket> = {};
 
 function Work({
   client,
@@ -354,7 +354,7 @@ function Work({
     }
     switch (action) {
       case 'callNext':
-        void run<{ ticket: Ticket | null }>(counterPath('call-next'), {}, (data) => {
+        void run<{ ticket: PublicTicket | null }>(counterPath('call-next'), {}, (data) => {
           if (!data.ticket) setTimeout(() => setError(c('nobodyWaiting')), 0);
         });
         return;
@@ -366,7 +366,7 @@ function Work({
         return;
       case 'noShow':
         if (current)
-          void run<{ ticket: Ticket }>(ticketPath(current.id, 'no-show'), {}, (data) => {
+          void run<{ ticket: PublicTicket }>(ticketPath(current.id, 'no-show'), {}, (data) => {
             setNoShows((list) => addNoShow(list, data.ticket, Date.now()));
             loadToday();
           });

@@ -114,7 +114,7 @@ function PairedRating({
     client.connect();
     const offAuth = client.on('authError', () => unpairedRef.current());
     const offChange = client.on('queueChanged', (event) => {
-      const ticket = finishedForRating(event.tickets, counterId);
+      const ticket = finishedForRating(event, counterId);
       if (!ticket) return;
       const counter = event.counters.find((x) => x.id === counterId);
       const officer = counter?.officer?.displayName ?? officerRef.current;

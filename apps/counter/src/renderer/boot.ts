@@ -1,21 +1,11 @@
 // What both pages do first: the shared theme and the counter's styles, i18n, the hub client.
 import '@luot/ui/theme.css';
 import './counter.css';
-import { createI18n, HubClient, isLanguage } from '@luot/ui';
-
-/** An `http(s)://` origin from `?hub=`, or '' (same origin: the hub serves /counter/). */
-export function hubOrigin(value: string | null | undefined): string {
-  if (!value) return '';
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : '';
-  } catch {
-    return '';
-  }
-}
+import { createI18n, HubClient, hubOrigin, isLanguage } from '@luot/ui';
 
 export function boot() {
   const query = new URLSearchParams(location.search);
+  // The hub that serves this page (/counter/); `?hub=` only for a page opened from a file.
   const client = new HubClient({ baseUrl: hubOrigin(query.get('hub')) });
   const i18n = createI18n('vi');
   const setLang = (lng: string) => {

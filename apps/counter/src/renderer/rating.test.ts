@@ -6,12 +6,16 @@ import { ticket } from './test-fixtures.ts';
 const NOW = 1_000_000;
 
 describe('rating tablet', () => {
-  it('reacts to a done, unrated ticket of its own counter only', () => {
+  it('reacts to the finish of a ticket of its own counter only, never to later changes of it', () => {
     const done = ticket({ id: 'd', status: 'done', counterId: 'c1', finishedAt: '2025-05-12T03:00:00.000Z' });
-    expect(finishedForRating([done], 'c1')?.id).toBe('d');
-    expect(finishedForRating([done], 'c2')).toBeNull();
-    expect(finishedForRating([{ ...done, rating: 3 }], 'c1')).toBeNull();
-    expect(finishedForRating([{ ...done, status: 'serving' }], 'c1')).toBeNull();
+    const finish = { reason: 'finish', tickets: [done] };
+    expect(finishedForRating(finish, 'c1')?.id).toBe('d');
+    expect(finishedForRating(finish, 'c2')).toBeNull();
+    // Its rating (from the pad, or the citizen's status page) is a change of a done ticket too.
+    expect(finishedForRating({ reason: 'rating', tickets: [done] }, 'c1')).toBeNull();
+    expect(
+      finishedForRating({ reason: 'finish', tickets: [{ ...done, status: 'serving' }] }, 'c1'),
+    ).toBeNull();
   });
 
   it('rate for 30 s, then idle; a tap sends, then thanks, then idle', () => {

@@ -1,6 +1,6 @@
 // The rating tablet's state as a pure reducer: idle → rate (30 s, a ticket of this counter just
 // finished) → thanks (a few seconds) → idle. No timers or I/O here (RatingPage.tsx runs them).
-import type { Ticket } from '@luot/shared';
+import { finishedByChange, type PublicTicket } from '@luot/shared';
 
 export const RATE_MS = 30_000;
 export const THANKS_MS = 5_000;
@@ -27,17 +27,20 @@ export const initialRating: RatingState = {
   failed: false,
 };
 
-/** The ticket of this counter that just finished and has no rating yet (the newest one). */
-export function finishedForRating(tickets: readonly Ticket[], counterId: string): Ticket | null {
-  let found: Ticket | null = null;
-  for (const t of tickets)
-    if (t.status === 'done' && t.counterId === counterId && t.rating === null)
-      if (!found || (t.finishedAt ?? '') >= (found.finishedAt ?? '')) found = t;
-  return found;
+/**
+ * The ticket of this counter that this change finished (a `queue:changed` of a finish), or null.
+ * The tablet is a counter device: it sees tickets in their public view, without `rating`, so it
+ * goes by the change itself (a later change of the ticket, e.g. its rating, does not count).
+ */
+export function finishedForRating(
+  change: { reason: string; tickets: readonly PublicTicket[] },
+  counterId: string,
+): PublicTicket | null {
+  return finishedByChange(change, counterId);
 }
 
 export type RatingEvent =
-  | { type: 'finished'; ticket: Ticket; officer: string | null; now: number }
+  | { type: 'finished'; ticket: PublicTicket; officer: string | null; now: number }
   | { type: 'send' }
   | { type: 'sent'; now: number }
   | { type: 'failed' }

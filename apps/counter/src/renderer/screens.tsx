@@ -1,6 +1,6 @@
 // The counter terminal's screens, as plain components of their props (rendered to strings in
 // tests): sign-in, counter choice, the work screen and its dialogs.
-import { type Counter, PRIORITY_NAMES, type Service, type Ticket } from '@luot/shared';
+import { PRIORITY_NAMES, type PublicCounter, type PublicTicket, type Service } from '@luot/shared';
 import {
   ArrowRightLeft,
   BellRing,
@@ -136,21 +136,21 @@ export function CounterChoiceScreen({
   onChoose,
   onSignOut,
 }: {
-  counters: Counter[];
+  counters: PublicCounter[];
   services: Service[];
   officerName: string;
   /** The counter this device used last (listed first, marked). */
   remembered: string | null;
   busy: boolean;
   error: string | null;
-  onChoose: (counter: Counter) => void;
+  onChoose: (counter: PublicCounter) => void;
   onSignOut: () => void;
 }) {
   const { c, language } = useCounterI18n();
   const sorted = [...counters].sort(
     (a, b) => Number(b.id === remembered) - Number(a.id === remembered) || a.number - b.number,
   );
-  const fieldNames = (counter: Counter) =>
+  const fieldNames = (counter: PublicCounter) =>
     counter.serviceIds
       .map((id) => services.find((s) => s.id === id))
       .filter((s): s is Service => Boolean(s))
@@ -226,14 +226,14 @@ function SignOutButton({ busy, onSignOut }: { busy: boolean; onSignOut: () => vo
 export type Dialog = 'finish' | 'transfer' | 'pause' | null;
 
 export interface WorkScreenProps {
-  counter: Counter;
+  counter: PublicCounter;
   officerName: string;
-  current: Ticket | null;
+  current: PublicTicket | null;
   services: Service[];
   /** Every counter (transfer targets). */
-  counters: Counter[];
+  counters: PublicCounter[];
   /** Waiting tickets this counter may call, in order (work.ts `waitingForCounter`). */
-  waiting: Ticket[];
+  waiting: PublicTicket[];
   noShows: RecentNoShow[];
   today: MyToday | null;
   nowMs: number;
@@ -405,7 +405,7 @@ export function CurrentTicket({
   services,
   nowMs,
 }: {
-  ticket: Ticket | null;
+  ticket: PublicTicket | null;
   services: Service[];
   nowMs: number;
 }) {
@@ -459,7 +459,7 @@ export function WaitingList({
   onCall,
   targetCounterId,
 }: {
-  waiting: Ticket[];
+  waiting: PublicTicket[];
   services: Service[];
   nowMs: number;
   canCall: boolean;
@@ -645,7 +645,7 @@ export function FinishDialog({
   initialChosen = [],
   initialQuery = '',
 }: {
-  ticket: Ticket;
+  ticket: PublicTicket;
   service: Service | undefined;
   busy: boolean;
   onConfirm: (body: { procedureIds: string[]; note?: string }) => void;
@@ -752,10 +752,10 @@ export function TransferDialog({
   onConfirm,
   onCancel,
 }: {
-  ticket: Ticket;
+  ticket: PublicTicket;
   services: Service[];
   /** Other counters. */
-  counters: Counter[];
+  counters: PublicCounter[];
   busy: boolean;
   onConfirm: (body: { serviceId?: string; counterId?: string; reason?: string }) => void;
   onCancel: () => void;

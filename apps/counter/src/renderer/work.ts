@@ -1,7 +1,13 @@
 // The counter terminal's logic as pure functions (no React, no DOM, no I/O): which actions are
 // possible, the keyboard shortcuts, the waiting list, recent no-shows, the finish picker's
 // selection and how hub errors read. Tested under Node (work.test.ts).
-import { type Counter, RecentNoShowsResponse, type Service, type Ticket, waitingOrder } from '@luot/shared';
+import {
+  type PublicCounter,
+  type PublicTicket,
+  RecentNoShowsResponse,
+  type Service,
+  waitingOrder,
+} from '@luot/shared';
 import { filterBySearch, HubError, type Language } from '@luot/ui';
 
 // ---- actions and shortcuts ------------------------------------------------------
@@ -40,8 +46,8 @@ export function actionForKey(key: string, paused: boolean): Action | null {
 
 /** What the officer may do now (the hub refuses the rest anyway; this keeps buttons honest). */
 export function availableActions(
-  counter: Pick<Counter, 'state'> | null,
-  current: Pick<Ticket, 'status'> | null,
+  counter: Pick<PublicCounter, 'state'> | null,
+  current: Pick<PublicTicket, 'status'> | null,
   busy: boolean,
 ): Record<Action, boolean> {
   const open = counter?.state === 'open';
@@ -64,7 +70,10 @@ export function availableActions(
 // ---- the current ticket ---------------------------------------------------------
 
 /** The ticket called or being served at this counter (the counter's own view first). */
-export function currentTicket(counter: Counter | null, tickets: Record<string, Ticket>): Ticket | null {
+export function currentTicket(
+  counter: PublicCounter | null,
+  tickets: Record<string, PublicTicket>,
+): PublicTicket | null {
   if (!counter) return null;
   const fromCounter = counter.currentTicket;
   if (fromCounter && (fromCounter.status === 'called' || fromCounter.status === 'serving')) {
@@ -85,7 +94,7 @@ export function secondsBetween(fromIso: string | null, toMs: number): number {
 }
 
 /** How long the ticket waited: issue → call (or → now while waiting). */
-export function waitedSeconds(ticket: Pick<Ticket, 'issuedAt' | 'calledAt'>, nowMs: number): number {
+export function waitedSeconds(ticket: Pick<PublicTicket, 'issuedAt' | 'calledAt'>, nowMs: number): number {
   const end = ticket.calledAt ? Date.parse(ticket.calledAt) : nowMs;
   return secondsBetween(ticket.issuedAt, end);
 }
@@ -104,12 +113,15 @@ export function formatDuration(seconds: number, language: Language = 'vi'): stri
 // ---- the waiting list -------------------------------------------------------------
 
 /** Waiting tickets this counter may call, in the order the hub will call them (@luot/shared waitingOrder). */
-export function waitingForCounter(counter: Counter | null, tickets: Record<string, Ticket>): Ticket[] {
+export function waitingForCounter(
+  counter: PublicCounter | null,
+  tickets: Record<string, PublicTicket>,
+): PublicTicket[] {
   return counter ? waitingOrder(counter, Object.values(tickets)) : [];
 }
 
 /** Priority tickets first, then the oldest first (by issue time, then number). */
-export function sortWaiting(tickets: readonly Ticket[]): Ticket[] {
+export function sortWaiting(tickets: readonly PublicTicket[]): PublicTicket[] {
   return [...tickets].sort(
     (a, b) =>
       Number(b.priority !== null) - Number(a.priority !== null) ||
@@ -119,7 +131,7 @@ export function sortWaiting(tickets: readonly Ticket[]): Ticket[] {
 }
 
 /** The longest wait among waiting tickets, in seconds (0 when nobody waits). */
-export function longestWaitSeconds(tickets: readonly Ticket[], nowMs: number): number {
+export function longestWaitSeconds(tickets: readonly PublicTicket[], nowMs: number): number {
   let max = 0;
   for (const t of tickets) max = Math.max(max, secondsBetween(t.issuedAt, nowMs));
   return max;
@@ -130,13 +142,17 @@ export function longestWaitSeconds(tickets: readonly Ticket[], nowMs: number): n
 export const REINSTATE_GRACE_MS = 15 * 60_000;
 
 export interface RecentNoShow {
-  ticket: Ticket;
+  ticket: PublicTicket;
   /** When it was marked, epoch ms. */
   at: number;
 }
 
 /** Adds (or refreshes) a ticket marked no-show now; drops the expired ones. */
-export function addNoShow(list: readonly RecentNoShow[], ticket: Ticket, nowMs: number): RecentNoShow[] {
+export function addNoShow(
+  list: readonly RecentNoShow[],
+  ticket: PublicTicket,
+  nowMs: number,
+): RecentNoShow[] {
   return [{ ticket, at: nowMs }, ...list.filter((n) => n.ticket.id !== ticket.id)].filter(
     (n) => nowMs - n.at < REINSTATE_GRACE_MS,
   );
@@ -205,7 +221,7 @@ export function errorText(error: unknown, language: Language = 'vi'): string {
 
 /** The counter is taken by another officer: "Quầy 1 đang có cán bộ khác làm việc". */
 export function counterTakenText(
-  counter: Pick<Counter, 'name' | 'number'>,
+  counter: Pick<PublicCounter, 'name' | 'number'>,
   language: Language = 'vi',
 ): string {
   return language === 'vi'

@@ -1,7 +1,7 @@
 // The display's calls: every live `ticket:called` of its scope goes on screen and to the voice;
 // a snapshot (first connect, reconnect, gap) only puts counters' current tickets on screen, so a
 // call is never announced twice or late. Plain TypeScript (no React, no DOM), tested under Node.
-import type { Counter, QueueSnapshot, TicketCalledEvent } from '@luot/shared';
+import type { PublicCounter, PublicQueueSnapshot, TicketCalledEvent } from '@luot/shared';
 import {
   type CallEntry,
   callFromEvent,
@@ -20,13 +20,13 @@ export interface CallAnnouncer {
 /** What it needs of the HubClient: its validated realtime events. */
 export interface CallEvents {
   on(event: 'ticketCalled', listener: (event: TicketCalledEvent) => void): () => void;
-  on(event: 'snapshot', listener: (snapshot: QueueSnapshot) => void): () => void;
+  on(event: 'snapshot', listener: (snapshot: PublicQueueSnapshot) => void): () => void;
 }
 
 export interface DisplayControllerDeps {
   client: CallEvents;
   /** The counters as the queue store has them now (their zones decide what is in scope). */
-  counters(): Record<string, Counter>;
+  counters(): Record<string, PublicCounter>;
   scope: DisplayScope;
   announcer?: CallAnnouncer | null;
   /** How many calls to keep (the screen shows fewer). */
@@ -67,7 +67,7 @@ export class DisplayController {
   };
 
   /** The zone became known (GET /me answered): keep only the calls that belong to it. */
-  setScope(scope: DisplayScope, counters: Record<string, Counter> = this.deps.counters()): void {
+  setScope(scope: DisplayScope, counters: Record<string, PublicCounter> = this.deps.counters()): void {
     this.scope = scope;
     const calls = this.state.calls.filter((c) => callInScope(c, counters, scope));
     if (calls.length !== this.state.calls.length) this.set({ ...this.state, calls });
@@ -92,8 +92,8 @@ export class DisplayController {
     });
   }
 
-  private snapshot(snapshot: QueueSnapshot): void {
-    const counters: Record<string, Counter> = {};
+  private snapshot(snapshot: PublicQueueSnapshot): void {
+    const counters: Record<string, PublicCounter> = {};
     for (const c of snapshot.counters) counters[c.id] = c;
     // A new service day: yesterday's calls are gone from the wall.
     const current =

@@ -1,7 +1,7 @@
 // What a display shows, derived from the live queue: which counters and fields belong to its
 // zone, which calls it shows and announces, the latest call and the ones before it, and how many
 // wait per field. Plain functions over plain data (tested without React or a hub).
-import type { Counter, CounterState, Service, Ticket, TicketCalledEvent } from '@luot/shared';
+import type { CounterState, PublicCounter, PublicTicket, Service, TicketCalledEvent } from '@luot/shared';
 
 /** One call as the display keeps it: from a live `ticket:called`, or from a snapshot's counters. */
 export interface CallEntry {
@@ -23,13 +23,19 @@ export interface CallEntry {
 export type DisplayScope = { kind: 'zone'; zone: string | null } | { kind: 'counter'; number: number };
 
 /** Whether a counter is one this display shows. */
-export function counterInScope(counter: Pick<Counter, 'zone' | 'number'>, scope: DisplayScope): boolean {
+export function counterInScope(
+  counter: Pick<PublicCounter, 'zone' | 'number'>,
+  scope: DisplayScope,
+): boolean {
   if (scope.kind === 'counter') return counter.number === scope.number;
   return scope.zone === null || counter.zone === scope.zone;
 }
 
 /** The display's counters, by number. */
-export function countersInScope(counters: Record<string, Counter>, scope: DisplayScope): Counter[] {
+export function countersInScope(
+  counters: Record<string, PublicCounter>,
+  scope: DisplayScope,
+): PublicCounter[] {
   return Object.values(counters)
     .filter((c) => counterInScope(c, scope))
     .sort((a, b) => a.number - b.number);
@@ -41,7 +47,7 @@ export function countersInScope(counters: Record<string, Counter>, scope: Displa
  */
 export function callInScope(
   call: { counterId: string; counterNumber: number },
-  counters: Record<string, Counter>,
+  counters: Record<string, PublicCounter>,
   scope: DisplayScope,
 ): boolean {
   if (scope.kind === 'counter') return call.counterNumber === scope.number;
@@ -64,10 +70,10 @@ export function callFromEvent(event: TicketCalledEvent): CallEntry {
   };
 }
 
-const CALLED: readonly Ticket['status'][] = ['called', 'serving'];
+const CALLED: readonly PublicTicket['status'][] = ['called', 'serving'];
 
 /** The calls a snapshot still shows: each counter's current ticket (called or being served). */
-export function callsFromCounters(counters: readonly Counter[]): CallEntry[] {
+export function callsFromCounters(counters: readonly PublicCounter[]): CallEntry[] {
   const out: CallEntry[] = [];
   for (const counter of counters) {
     const t = counter.currentTicket;
@@ -129,7 +135,7 @@ export interface CounterView {
   serving: string | null;
 }
 
-export function counterView(counter: Counter): CounterView {
+export function counterView(counter: PublicCounter): CounterView {
   const t = counter.currentTicket;
   return {
     id: counter.id,
@@ -154,7 +160,7 @@ export interface FieldWaiting {
  */
 export function fieldsWaiting(
   services: readonly Service[],
-  counters: readonly Counter[],
+  counters: readonly PublicCounter[],
   waitingByService: Record<string, number>,
   scope: DisplayScope,
 ): FieldWaiting[] {

@@ -20,6 +20,8 @@ describe('parseSettings', () => {
     const s = parseSettings(
       '?layout=counter&counter=3&orientation=portrait&media=1&mediaSeconds=7&dim=22:00-06:00&dimLevel=0.4' +
         '&recent=6&shift=0&voice=speech&dialect=north&digits=1&english=1&pair=ab12cd&hub=http://10.0.0.5:8080/x',
+      // ?hub= is read only by a page opened from a file; served over http(s) it is ignored.
+      'file:',
     );
     expect(s).toEqual({
       hubUrl: 'http://10.0.0.5:8080',
@@ -38,6 +40,14 @@ describe('parseSettings', () => {
       english: true,
       pairCode: 'ab12cd',
     });
+  });
+
+  it('ignores ?hub= on a page served over http(s): it talks to the hub that serves it', () => {
+    for (const protocol of ['http:', 'https:'])
+      expect(parseSettings('?hub=http://10.0.0.5:8080&layout=counter', protocol)).toMatchObject({
+        hubUrl: '',
+        layout: 'counter',
+      });
   });
 
   it('a counter-top screen is silent unless its voice is asked for', () => {

@@ -1,5 +1,6 @@
 // The display page's settings, read from its URL like the kiosk's: a technician sets them once in
 // the screen's start URL, e.g. `/display/?layout=counter&counter=3` or `/display/?media=1&dim=22:00-06:00`.
+import { hubOrigin, pageProtocol } from '@luot/ui';
 
 export type DisplayLayout = 'hall' | 'counter';
 /** `auto`: from the screen's shape (taller than wide: portrait). */
@@ -15,7 +16,10 @@ export interface DimSchedule {
 }
 
 export interface DisplaySettings {
-  /** The hub's origin; '' = the page's own origin (the hub serves the display at /display/). */
+  /**
+   * The hub's origin; '' = the page's own origin (the hub serves the display at /display/). Always
+   * '' for a page served over http(s): see @luot/ui's hubOrigin.
+   */
   hubUrl: string;
   layout: DisplayLayout;
   /** The counter number a counter-top display shows (`?counter=3`); null when not given. */
@@ -83,17 +87,6 @@ function intIn(value: string | null, min: number, max: number): number | null {
   return n >= min && n <= max ? n : null;
 }
 
-/** An `http(s)://` origin from `?hub=`, or '' (same origin) for anything else. */
-export function hubOrigin(value: string | null | undefined): string {
-  if (!value) return '';
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : '';
-  } catch {
-    return '';
-  }
-}
-
 /** `HH:MM` as minutes after midnight (24:00 allowed as an end only). */
 function clock(text: string, allow24: boolean): number | null {
   const m = /^(\d{1,2}):(\d{2})$/.exec(text.trim());
@@ -120,16 +113,17 @@ export function parseDimSchedule(value: string | null | undefined): DimSchedule 
  * `?layout=hall|counter`, `?counter=N`, `?orientation=auto|landscape|portrait`, `?media=1`,
  * `?mediaSeconds=N`, `?dim=HH:MM-HH:MM`, `?dimLevel=0.1..0.9`, `?recent=N`, `?shift=0`,
  * `?voice=clips|speech|off`, `?dialect=south|north`, `?digits=1`, `?english=1`, `?pair=CODE`,
- * `?hub=http://HOST:PORT`. Unknown or malformed values fall back to the defaults.
+ * and `?hub=http://HOST:PORT`, read only by a page opened from a file (`protocol`: the page's).
+ * Unknown or malformed values fall back to the defaults.
  */
-export function parseSettings(search: string): DisplaySettings {
+export function parseSettings(search: string, protocol: string = pageProtocol()): DisplaySettings {
   const q = new URLSearchParams(search);
   const layout = oneOf(q.get('layout'), ['hall', 'counter'] as const, DEFAULT_SETTINGS.layout);
   const dimLevel = Number(q.get('dimLevel'));
   const seconds = intIn(q.get('mediaSeconds'), 2, 3600);
   const pair = (q.get('pair') ?? '').trim();
   return {
-    hubUrl: hubOrigin(q.get('hub')),
+    hubUrl: hubOrigin(q.get('hub'), protocol),
     layout,
     counter: intIn(q.get('counter'), 0, 9999),
     orientation: oneOf(

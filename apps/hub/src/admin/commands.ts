@@ -20,6 +20,8 @@ import {
   IdParams,
   LuotError,
   Overview,
+  PASSWORD_PROBLEM_MESSAGES,
+  passwordProblem,
   ResetPasswordRequest,
   RevokeDeviceResponse,
   UpdateCentreRequest,
@@ -272,7 +274,10 @@ export const ADMIN_COMMANDS = {
       params,
       body,
     }: CommandInput<IdOnly, Body<typeof ResetPasswordRequest>, unknown>) => {
-      adminUser(hub.store, params.id); // 404 before spending a hash on nobody
+      const target = adminUser(hub.store, params.id); // 404 before spending a hash on nobody
+      if (passwordProblem(body.password, target.username) === 'like_username') {
+        throw new LuotError('validation_failed', `password: ${PASSWORD_PROBLEM_MESSAGES.like_username}`);
+      }
       const hash = await hashPassword(body.password);
       await adminChange(hub, principal, 'users', 'user.password', (a) => resetPassword(a, params.id, hash));
       return { user: adminUser(hub.store, params.id) };

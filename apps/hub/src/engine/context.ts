@@ -1,6 +1,6 @@
 // What every engine command is given: the store, the time, who acts, and a change set to fill.
 import type { DeviceKind, Role } from '@luot/shared';
-import { LuotError, serviceDayOf } from '@luot/shared';
+import { LuotError, RATING_WINDOW_MINUTES, serviceDayOf } from '@luot/shared';
 import type { Store } from '../store.ts';
 
 export interface Actor {
@@ -43,12 +43,15 @@ export class ChangeSet {
 export interface EngineOptions {
   /** How long after a no-show the ticket may be reinstated. */
   reinstateGraceMs: number;
+  /** How long after finishing the citizen may rate a ticket (API.md: 30 minutes). */
+  ratingWindowMs: number;
   /** Recent finished tickets that feed the service-time estimate. */
   estimateSampleSize: number;
 }
 
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   reinstateGraceMs: 15 * 60_000,
+  ratingWindowMs: RATING_WINDOW_MINUTES * 60_000,
   estimateSampleSize: 20,
 };
 

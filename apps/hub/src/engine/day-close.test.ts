@@ -167,7 +167,7 @@ describe('day close', () => {
   it('a day with nothing left open is still summarised, with nothing expired', () => {
     const a = f.issue(local(D1, '08:00'), 'hotich');
     f.serveNext(o1, 'c1', local(D1, '08:01'), 60_000, ['hotich-2']);
-    f.rate(o1, a.id, 4, local(D1, '08:03'));
+    f.rate(f.citizen, a.id, 4, local(D1, '08:03'));
     f.issue(local(D2, '08:00'), 'hotich');
     const summary = JSON.parse(summaries()[0]!.summary) as DayStats;
     expect(summary).toMatchObject({ issued: 1, served: 1, expired: 0, frozen: true });

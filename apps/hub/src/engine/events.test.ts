@@ -61,7 +61,7 @@ describe('event log', () => {
       step(o1, (ctx) => tickets.recall(ctx, id), clock.tick());
       step(o1, (ctx) => tickets.start(ctx, id), clock.tick());
       step(o1, (ctx) => tickets.finish(ctx, id, { procedureIds: ['hotich-1'] }), clock.tick());
-      step(o1, (ctx) => tickets.rate(ctx, id, 4), clock.tick());
+      step(f.citizen, (ctx) => tickets.rate(ctx, id, 4), clock.tick());
     }
     const ns = step(o2, (ctx) => tickets.callNext(ctx, 'c2'), clock.tick())!;
     step(o2, (ctx) => tickets.noShow(ctx, ns), clock.tick());
@@ -142,7 +142,7 @@ describe('event log', () => {
     expectLuotError(() => f.issue(now, 'nope'), 'not_found');
     expectLuotError(() => f.issue(now, 'hotich', { procedureId: 'datdai-1' }), 'validation_failed');
     expectLuotError(() => f.signIn(o2, 'c1', now), 'conflict');
-    expectLuotError(() => f.rate(o1, a.id, 4, now), 'conflict');
+    expectLuotError(() => f.rate(f.citizen, a.id, 4, now), 'conflict');
     expect(snapshot()).toEqual(before);
   });
 

@@ -92,14 +92,44 @@ describe('numbering', () => {
     }
   });
 
-  it('goes on past the end of the range and logs the overflow', () => {
+  it('never leaves the range: once its end is issued, 409 naming the field, and nothing written', () => {
     f.db.prepare(`UPDATE services SET end_number = 9002 WHERE id = 'tructuyen'`).run();
     f.store.invalidateCatalog();
     const t = local(DAY, '08:00');
-    const numbers = [0, 1, 2].map((i) => f.issue(t + i * 1000, 'tructuyen').number);
-    expect(numbers).toEqual([9001, 9002, 9003]);
+    const numbers = [0, 1].map((i) => f.issue(t + i * 1000, 'tructuyen').number);
+    expect(numbers).toEqual([9001, 9002]);
+    const rows = () => [f.count('SELECT COUNT(*) AS n FROM tickets'), f.expectGaplessLog()];
+    const before = rows();
+    for (const who of [f.kiosk, f.o(1)]) {
+      const error = expectLuotError(() => f.issue(t + 5000, 'tructuyen', {}, who), 'conflict');
+      expect(error.message).toMatch(/field \S+ \(.+\) has used up its numbers for today \(9001–9002\)/);
+    }
+    expect(rows()).toEqual(before);
     const data = f.events().map((e) => (e.data ? JSON.parse(e.data) : null));
-    expect(data).toEqual([{ number: 9001 }, { number: 9002 }, { number: 9003, overflow: true }]);
+    expect(data).toEqual([{ number: 9001 }, { number: 9002 }]);
+    // Other fields go on; the next day starts again from the start.
+    expect(f.issue(t + 6000, 'hotich').number).toBe(1001);
+    expect(f.issue(t + 24 * 3600_000, 'tructuyen').number).toBe(9001);
+    // Widened, the range goes on from where it was.
+    f.db.prepare(`UPDATE services SET end_number = 9500 WHERE id = 'tructuyen'`).run();
+    f.store.invalidateCatalog();
+    expect(f.issue(t + 24 * 3600_000 + 1000, 'tructuyen').number).toBe(9002);
+  });
+
+  it('numbers inside the range as it is now: a range moved today goes on from its own highest number', () => {
+    const t = local(DAY, '08:00');
+    expect(f.issue(t, 'tructuyen').number).toBe(9001);
+    expect(f.issue(t + 1000, 'tructuyen').number).toBe(9002);
+    // Moved below the numbers it gave out: its new range starts afresh (none of it was used)…
+    f.db.prepare(`UPDATE services SET start_number = 8001, end_number = 8002 WHERE id = 'tructuyen'`).run();
+    f.store.invalidateCatalog();
+    expect(f.issue(t + 2000, 'tructuyen').number).toBe(8001);
+    expect(f.issue(t + 3000, 'tructuyen').number).toBe(8002);
+    expectLuotError(() => f.issue(t + 4000, 'tructuyen'), 'conflict');
+    // …and moved back, it goes on after its highest number there: no number twice in a day.
+    f.db.prepare(`UPDATE services SET start_number = 9001, end_number = 9500 WHERE id = 'tructuyen'`).run();
+    f.store.invalidateCatalog();
+    expect(f.issue(t + 5000, 'tructuyen').number).toBe(9003);
   });
 });
 

@@ -45,10 +45,10 @@ function walkDay() {
   f.callTicket(o3, 'c3', C.id, at('08:14'));
   f.start(o3, C.id, at('08:15'));
   f.finish(o2, B.id, { procedureIds: ['hotich-1'] }, at('08:18'));
-  f.rate(o2, B.id, 3, at('08:18:30'));
+  f.rate(f.citizen, B.id, 3, at('08:18:30'));
   const D = f.issue(at('08:20'), 'chungthuc');
   f.finish(o3, C.id, { procedureIds: ['chungthuc-1'] }, at('08:20'));
-  f.rate(o3, C.id, 4, at('08:21'));
+  f.rate(f.citizen, C.id, 4, at('08:21'));
   f.callTicket(o1, 'c1', D.id, at('08:30'));
   f.noShow(o1, D.id, at('08:32'));
   const E = f.issue(at('09:30'), 'hotich');
@@ -58,7 +58,7 @@ function walkDay() {
   f.callTicket(o3, 'c3', F.id, at('09:52'));
   f.start(o3, F.id, at('09:53'));
   f.finish(o3, F.id, { procedureIds: ['hotich-3'] }, at('09:57'));
-  f.rate(o3, F.id, 1, at('09:58'));
+  f.rate(f.citizen, F.id, 1, at('09:58'));
   const G = f.issue(at('10:00'), 'chungthuc');
   f.finish(o2, E.id, { procedureIds: ['hotich-5', 'hotich-1'] }, at('10:02'));
   f.cancel(o1, G.id, at('10:05'));

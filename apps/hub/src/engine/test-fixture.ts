@@ -90,6 +90,14 @@ export class EngineFixture {
   readonly kiosk2: Actor;
   /** The rating pad of counter c1. */
   readonly pad1: Actor;
+  /** The citizen on the ticket's status page: no token, no user, no device (it rates). */
+  readonly citizen: Actor = {
+    userId: null,
+    role: null,
+    deviceId: null,
+    deviceKind: null,
+    deviceCounterId: null,
+  };
 
   constructor(options: Partial<EngineOptions> = {}) {
     this.dir = mkdtempSync(join(tmpdir(), 'luot-engine-'));

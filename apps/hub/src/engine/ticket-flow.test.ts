@@ -333,19 +333,31 @@ describe('cancel', () => {
 });
 
 describe('rating', () => {
-  it('the counter’s rating pad or officer rates a done ticket once', () => {
+  it('the citizen or the rating device of the ticket’s counter rates a done ticket once; staff never', () => {
     const a = f.issue(at('08:00'), 'hotich');
     const b = f.issue(at('08:01'), 'hotich');
     f.serveNext(o1, 'c1', at('08:02'), 5 * MINUTE, ['hotich-1']);
+    // Staff may not rate: not the officer who served it, nor another counter's officer.
+    expectLuotError(() => f.rate(o1, a.id, 4, at('08:08')), 'forbidden');
+    expectLuotError(() => f.rate(o2, a.id, 1, at('08:08')), 'forbidden');
     expect(f.rate(f.pad1, a.id, 4, at('08:08')).rating).toBe(4);
     expectLuotError(() => f.rate(f.pad1, a.id, 3, at('08:09')), 'conflict');
-    // Another counter's officer may not rate it.
-    expectLuotError(() => f.rate(o2, a.id, 1, at('08:09')), 'forbidden');
+    expectLuotError(() => f.rate(f.citizen, a.id, 3, at('08:09')), 'conflict');
     // Not before it is done.
     f.callNext(o1, 'c1', at('08:10'));
-    expectLuotError(() => f.rate(o1, b.id, 2, at('08:11')), 'conflict');
+    expectLuotError(() => f.rate(f.citizen, b.id, 2, at('08:11')), 'conflict');
     f.finish(o1, b.id, { procedureIds: ['hotich-1'] }, at('08:12'));
-    expect(f.rate(o1, b.id, 2, at('08:13')).rating).toBe(2);
+    expect(f.rate(f.citizen, b.id, 2, at('08:13')).rating).toBe(2);
     expect(f.ticket(a.id).rating).toBe(4);
+  });
+
+  it('within 30 minutes of finishing only', () => {
+    const a = f.issue(at('08:00'), 'hotich');
+    const b = f.issue(at('08:01'), 'hotich');
+    f.serveNext(o1, 'c1', at('08:02'), 5 * MINUTE, ['hotich-1']); // a done at 08:07
+    f.serveNext(o2, 'c2', at('08:02'), 5 * MINUTE, ['hotich-1']); // b done at 08:07
+    expect(f.rate(f.citizen, a.id, 3, at('08:37')).rating).toBe(3); // exactly 30 minutes
+    expectLuotError(() => f.rate(f.citizen, b.id, 3, at('08:37') + 1), 'conflict');
+    expect(f.ticket(b.id).rating).toBeNull();
   });
 });

@@ -58,8 +58,17 @@ export function issueTicket(ctx: EngineCtx, input: IssueInput): IssueResult {
     }
   }
   const day = ctx.serviceDay;
-  const last = store.st.lastNumber.get(day, service.id)?.n ?? null;
-  const number = nextTicketNumber(service.start_number, last);
+  const { start_number: start, end_number: end } = service;
+  const last = store.st.lastNumber.get(day, service.id, start, end)?.n ?? null;
+  const number = nextTicketNumber(start, end, last);
+  // Numbers never leave the field's range: refused before anything is written.
+  if (number === null) {
+    const range = `${formatTicketNumber(service.prefix, start)}–${formatTicketNumber(service.prefix, end)}`;
+    throw conflict(
+      `field ${service.code} (${service.name}) has used up its numbers for today (${range}); ` +
+        'no ticket was issued: an administrator can widen its range',
+    );
+  }
   const channel: Channel = input.channel ?? (actor.deviceId ? 'kiosk' : 'counter');
   const id = newTicketId(ctx.now);
   store.st.insertTicket.run({
@@ -76,7 +85,7 @@ export function issueTicket(ctx: EngineCtx, input: IssueInput): IssueResult {
     userId: actor.userId,
   });
   if (input.idempotencyKey) store.st.insertIdempotency.run(principal, input.idempotencyKey, id, ctx.now);
-  ctx.log('ticket.issued', { ticketId: id }, { number, overflow: number > service.end_number || undefined });
+  ctx.log('ticket.issued', { ticketId: id }, { number });
   return { ticketId: id, replayed: false };
 }
 
@@ -285,18 +294,26 @@ export function cancel(ctx: EngineCtx, ticketId: string): string {
   return ticket.id;
 }
 
+/**
+ * The citizen's satisfaction (API.md, changed 2026-12-04): from the ticket's status page (no
+ * token: holding the unguessable id is the key) or the rating device of the ticket's counter;
+ * never a staff token. Once per ticket, within `ratingWindowMs` of finishing.
+ */
 export function rate(ctx: EngineCtx, ticketId: string, score: number): string {
   const ticket = ctx.store.ticketRow(ticketId);
   if (!ticket) throw notFound(`no ticket ${ticketId}`);
   const { actor } = ctx;
-  const byDevice = actor.deviceKind === 'counter' && actor.deviceCounterId !== null;
-  const atCounter = byDevice
-    ? actor.deviceCounterId === ticket.counter_id
-    : actor.userId !== null && ctx.store.st.counterByOfficer.get(actor.userId)?.id === ticket.counter_id;
-  if (!atCounter || ticket.counter_id === null)
-    throw forbidden('only the ticket’s counter can record its rating');
+  if (actor.userId !== null)
+    throw forbidden('staff cannot rate: the citizen rates on the counter’s rating device or status page');
+  const ofTicketCounter = actor.deviceKind === 'counter' && actor.deviceCounterId === ticket.counter_id;
+  if (actor.deviceId !== null && (!ofTicketCounter || ticket.counter_id === null))
+    throw forbidden('only the rating device of the ticket’s counter can record its rating');
   requireStatus(ticket, ['done'], 'rate');
   if (ticket.rating !== null) throw conflict('this ticket has already been rated');
+  if (ticket.finished_at === null || ctx.now - ticket.finished_at > ctx.options.ratingWindowMs) {
+    const minutes = Math.round(ctx.options.ratingWindowMs / 60_000);
+    throw conflict(`a ticket can be rated within ${minutes} minutes of finishing only`);
+  }
   ctx.store.sql('UPDATE tickets SET rating = ? WHERE id = ?').run(score, ticket.id);
   ctx.log('ticket.rated', { ticketId: ticket.id, counterId: ticket.counter_id }, { score });
   return ticket.id;

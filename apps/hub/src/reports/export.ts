@@ -7,9 +7,22 @@ import type { Logger } from '../log.ts';
 import { periodTitle, sheets } from './report-sheets.ts';
 import { xlsxWorker } from './xlsx-worker-client.ts';
 
-const csvCell = (v: string | number | null) => {
+/**
+ * Text a spreadsheet would run as a formula when the file is opened (OWASP, CSV injection):
+ * = + - @, tab and carriage return first, also line feed and their full-width forms.
+ */
+const FORMULA_START = /^[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+/**
+ * One CSV cell. Names typed by people (fields, counters, officers, the centre) are text: one that
+ * starts like a formula gets a leading ' so Excel and LibreOffice show it, not run it. Figures
+ * are numbers, written as numbers: -3 stays the number -3, not the text '-3.
+ */
+export const csvCell = (v: string | number | null): string => {
   if (v === null) return '';
-  const s = typeof v === 'number' ? String(Math.round(v * 10_000) / 10_000) : v;
+  let s: string;
+  if (typeof v === 'number') s = String(Math.round(v * 10_000) / 10_000);
+  else s = FORMULA_START.test(v) ? `'${v}` : v;
   return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 };
 

@@ -16,7 +16,7 @@ export function boot(options: { retry?: boolean } = {}) {
   };
   setLang(i18n.language);
   i18n.on('languageChanged', setLang);
-  /** The hub's origin as phones open it: `?hub=` when given, else this page's. */
+  /** The hub's origin as phones open it: this page's (`?hub=` only for a page opened from a file). */
   const origin = settings.hubUrl || location.origin;
   return { settings, client, i18n, origin };
 }

@@ -1,5 +1,5 @@
 // The flow with its effects: idempotent issuing, printing, timeouts (fake timers, fake hub).
-import type { IssueTicketRequest, TicketWithWait } from '@luot/shared';
+import type { IssueTicketRequest, TicketViewWithWait } from '@luot/shared';
 import { HubError, type PrintJob, type PrintTicketOutcome } from '@luot/ui';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { KioskController } from './controller.ts';
@@ -22,7 +22,7 @@ function deferred<T>(): Deferred<T> {
 }
 
 function setup(options: { procedures?: boolean } = {}) {
-  const calls: { request: IssueTicketRequest; key: string; answer: Deferred<TicketWithWait> }[] = [];
+  const calls: { request: IssueTicketRequest; key: string; answer: Deferred<TicketViewWithWait> }[] = [];
   const prints: PrintJob[] = [];
   let printOutcome: PrintTicketOutcome = { ok: true, ms: 12 };
   let keys = 0;
@@ -31,7 +31,7 @@ function setup(options: { procedures?: boolean } = {}) {
   const controller = new KioskController({
     client: {
       issueTicket(request, key) {
-        const answer = deferred<TicketWithWait>();
+        const answer = deferred<TicketViewWithWait>();
         calls.push({ request, key, answer });
         return answer.promise;
       },

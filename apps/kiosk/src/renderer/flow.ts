@@ -1,7 +1,7 @@
 // The kiosk's flow as a pure state machine: idle → fields (→ priority) (→ procedures) → issued
 // → idle. No timers, no I/O here: controller.ts runs the requests and the timeouts and feeds
 // their outcomes back as events, so every transition is tested without a DOM or a hub.
-import type { IssueTicketRequest, Priority, Ticket } from '@luot/shared';
+import type { IssueTicketRequest, Priority, PublicTicket } from '@luot/shared';
 
 export type Screen = 'idle' | 'services' | 'priority' | 'procedures' | 'issued';
 export type PrintState = 'printing' | 'printed' | 'failed';
@@ -18,7 +18,7 @@ export interface IssueAttempt {
 }
 
 export interface IssuedTicket {
-  ticket: Ticket;
+  ticket: PublicTicket;
   waitingAhead: number;
   estimatedWaitMinutes: number;
   /** Where to go: "Mời đến quầy 1, 3". */
@@ -69,7 +69,7 @@ export type FlowEvent =
   | {
       type: 'issueSucceeded';
       key: string;
-      ticket: Ticket;
+      ticket: PublicTicket;
       waitingAhead: number;
       estimatedWaitMinutes: number;
       counterNumbers: number[];

@@ -1,6 +1,6 @@
 // What the issued screen and the printed ticket say, worked out from the hub's answer and the
 // live queue (pure functions).
-import { type Counter, PRIORITY_NAMES, type Service, type Ticket } from '@luot/shared';
+import { PRIORITY_NAMES, type PublicCounter, type PublicTicket, type Service } from '@luot/shared';
 import { CENTRE_TIME_ZONE, type TicketPrintLayout } from '@luot/ui';
 
 /**
@@ -8,7 +8,7 @@ import { CENTRE_TIME_ZONE, type TicketPrintLayout } from '@luot/ui';
  * called or transferred; else the open (or paused) counters of its field; else every counter of
  * its field (none open yet: they will open).
  */
-export function counterNumbersFor(ticket: Ticket, counters: Record<string, Counter>): number[] {
+export function counterNumbersFor(ticket: PublicTicket, counters: Record<string, PublicCounter>): number[] {
   if (ticket.counterNumber !== null) return [ticket.counterNumber];
   const all = Object.values(counters);
   if (ticket.targetCounterId) {
@@ -21,7 +21,7 @@ export function counterNumbersFor(ticket: Ticket, counters: Record<string, Count
 }
 
 export interface LayoutInput {
-  ticket: Ticket;
+  ticket: PublicTicket;
   waitingAhead: number;
   estimatedWaitMinutes: number;
   counterNumbers: number[];

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { formatOpeningHours, msToNextMinute, openNow } from './hours.ts';
 import { buildPrintLayout, counterNumbersFor } from './layout.ts';
 import { qrSvg } from './qr.ts';
-import { hubOrigin, parseSettings, statusUrl, ticketIdFromLocation } from './settings.ts';
+import { parseSettings, statusUrl, ticketIdFromLocation } from './settings.ts';
 import { startStatusPolling } from './status.ts';
 import { counter, services, ticket, withWait } from './test-fixtures.ts';
 
@@ -18,19 +18,22 @@ describe('settings', () => {
       issuedTimeoutMs: 10_000,
     });
   });
-  it('reads ?hub, ?procedures, ?closedFields, ?idle, ?issued', () => {
-    expect(
-      parseSettings('?hub=http://127.0.0.1:18090/x&procedures=1&closedFields=disable&idle=5&issued=2'),
-    ).toEqual({
-      hubUrl: 'http://127.0.0.1:18090',
+  it('reads ?procedures, ?closedFields, ?idle, ?issued; ?hub only on a page opened from a file', () => {
+    const search = '?hub=http://127.0.0.1:18090/x&procedures=1&closedFields=disable&idle=5&issued=2';
+    const settings = {
+      hubUrl: '',
       procedures: true,
       closedFields: 'disable',
       idleTimeoutMs: 5000,
       issuedTimeoutMs: 2000,
-    });
+    };
+    // Served by a hub (or Vite) over http(s): the page talks to its own origin only.
+    expect(parseSettings(search, 'http:')).toEqual(settings);
+    expect(parseSettings(search, 'https:')).toEqual(settings);
+    expect(parseSettings(search, 'file:')).toEqual({ ...settings, hubUrl: 'http://127.0.0.1:18090' });
     expect(parseSettings('?idle=0&issued=abc').idleTimeoutMs).toBe(30_000);
-    expect(hubOrigin('javascript:alert(1)')).toBe('');
-    expect(hubOrigin('not a url')).toBe('');
+    expect(parseSettings('?hub=javascript:alert(1)', 'file:').hubUrl).toBe('');
+    expect(parseSettings('?hub=not a url', 'file:').hubUrl).toBe('');
   });
   it('finds the ticket id in /t/<id> (or ?id= on status.html)', () => {
     expect(ticketIdFromLocation('/t/abc_DEF-123')).toBe('abc_DEF-123');

@@ -351,4 +351,54 @@ describe('ticket status page', () => {
     expect(text(missing)).toContain('Không tìm thấy phiếu.');
     expect(testIds(missing)).toEqual(expect.arrayContaining(['status-state', 'lang-vi', 'lang-en']));
   });
+  it('after service: four faces while the rating is open (Vietnamese first), then thanks or closed', () => {
+    const closesAt = '2025-05-12T03:30:00.000Z';
+    const done = { status: 'done' as const, finishedAt: '2025-05-12T03:00:00.000Z', counterNumber: 2 };
+    const open = render(h(StatusView, { ...base, data: withWait(done, 0, 0, { state: 'open', closesAt }) }));
+    expect(testIds(open)).toEqual(
+      expect.arrayContaining([
+        'status-rating',
+        'status-rate-1',
+        'status-rate-2',
+        'status-rate-3',
+        'status-rate-4',
+      ]),
+    );
+    expect(text(open)).toContain('Quý khách vui lòng đánh giá mức độ hài lòng');
+    // Each face says it in Vietnamese, then in English; most satisfied first.
+    expect(text(open).indexOf('Rất hài lòng')).toBeLessThan(text(open).indexOf('Very satisfied'));
+    expect(text(open).indexOf('Rất hài lòng')).toBeLessThan(text(open).indexOf('Không hài lòng'));
+    const english = render(
+      h(StatusView, { ...base, data: withWait(done, 0, 0, { state: 'open', closesAt }) }),
+      'en',
+    );
+    expect(text(english)).toContain('Please rate our service');
+    const sending = render(
+      h(StatusView, { ...base, data: withWait(done, 0, 0, { state: 'open', closesAt }), rating: 'sending' }),
+    );
+    expect(sending).toMatch(
+      /data-testid="status-rate-4"[^>]*disabled|disabled[^>]*data-testid="status-rate-4"/,
+    );
+    const failed = render(
+      h(StatusView, { ...base, data: withWait(done, 0, 0, { state: 'open', closesAt }), rating: 'failed' }),
+    );
+    expect(testIds(failed)).toContain('status-rating-failed');
+
+    const rated = render(
+      h(StatusView, { ...base, data: withWait(done, 0, 0, { state: 'rated', closesAt }) }),
+    );
+    expect(testIds(rated)).toContain('status-rating-done');
+    expect(testIds(rated)).not.toContain('status-rate-4');
+    expect(text(rated)).toContain('Cảm ơn quý khách đã đánh giá!');
+    const closed = render(
+      h(StatusView, { ...base, data: withWait(done, 0, 0, { state: 'closed', closesAt }) }),
+    );
+    expect(testIds(closed)).toContain('status-rating-closed');
+    expect(testIds(closed)).not.toContain('status-rate-4');
+    expect(text(closed)).toContain('Đã hết thời gian đánh giá (trong 30 phút sau khi hoàn thành).');
+    // Before the ticket is done there is nothing to rate.
+    expect(testIds(render(h(StatusView, { ...base, data: withWait({ status: 'serving' }) })))).not.toContain(
+      'status-rating',
+    );
+  });
 });

@@ -1,5 +1,5 @@
 // The kiosk's screens, as plain components of their props (rendered to strings in tests).
-import { type Counter, type OpeningHours, PRIORITIES, type Priority, type Service } from '@luot/shared';
+import { type OpeningHours, PRIORITIES, type Priority, type PublicCounter, type Service } from '@luot/shared';
 import { Clock, filterBySearch, formatCounterList, PairingForm } from '@luot/ui';
 import { ArrowLeft, Hand, Printer, Search, TriangleAlert } from 'lucide-react';
 import { useMemo } from 'react';
@@ -66,7 +66,7 @@ export function IdleScreen({
 export interface ServicesScreenProps {
   services: Service[];
   waiting: Record<string, number>;
-  openCounters: Record<string, Counter[]>;
+  openCounters: Record<string, PublicCounter[]>;
   priority: Priority | null;
   /** Fields with no open counter, or every field out of hours: still issue, or disabled. */
   closedFields: ClosedFieldPolicy;

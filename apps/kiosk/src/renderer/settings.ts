@@ -1,11 +1,15 @@
 // The kiosk page's settings, read from its URL: `/kiosk/?procedures=1&closedFields=disable`.
 // Kept in the URL (not in a config screen) so a technician sets them once in the kiosk's start
 // URL (Electron: kiosk.json's hubUrl is the origin; the page path and query come from here).
+import { hubOrigin, pageProtocol } from '@luot/ui';
 
 export type ClosedFieldPolicy = 'issue' | 'disable';
 
 export interface KioskSettings {
-  /** The hub's origin; '' = the page's own origin (the hub serves the kiosk at /kiosk/). */
+  /**
+   * The hub's origin; '' = the page's own origin (the hub serves the kiosk at /kiosk/). Always ''
+   * for a page served over http(s): see @luot/ui's hubOrigin.
+   */
   hubUrl: string;
   /** Show the procedure step (with search) after a field is chosen. */
   procedures: boolean;
@@ -33,26 +37,15 @@ function seconds(value: string | null, fallbackMs: number): number {
   return Number.isFinite(n) && n >= 1 && n <= 3600 ? Math.round(n * 1000) : fallbackMs;
 }
 
-/** An `http(s)://` origin from `?hub=`, or '' (same origin) for anything else. */
-export function hubOrigin(value: string | null | undefined): string {
-  if (!value) return '';
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : '';
-  } catch {
-    return '';
-  }
-}
-
 /**
- * `?hub=http://HOST:PORT` (a hub on another origin: development with `vite preview`),
- * `?procedures=1`, `?closedFields=disable|issue`, `?idle=SECONDS`, `?issued=SECONDS`.
+ * `?procedures=1`, `?closedFields=disable|issue`, `?idle=SECONDS`, `?issued=SECONDS`, and
+ * `?hub=http://HOST:PORT`, read only by a page opened from a file (`protocol`: the page's).
  */
-export function parseSettings(search: string): KioskSettings {
+export function parseSettings(search: string, protocol: string = pageProtocol()): KioskSettings {
   const q = new URLSearchParams(search);
   const closed = q.get('closedFields');
   return {
-    hubUrl: hubOrigin(q.get('hub')),
+    hubUrl: hubOrigin(q.get('hub'), protocol),
     procedures: TRUE.has((q.get('procedures') ?? '').toLowerCase()),
     closedFields: closed === 'disable' ? 'disable' : DEFAULT_SETTINGS.closedFields,
     idleTimeoutMs: seconds(q.get('idle'), DEFAULT_SETTINGS.idleTimeoutMs),

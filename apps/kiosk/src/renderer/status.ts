@@ -3,8 +3,10 @@
 // anonymous connections (every socket needs a user or device token, API.md) and a citizen's
 // phone has none; a 3-second poll of one small JSON answer is cheap for the hub, survives
 // phones sleeping and networks changing, and is refreshed at once when the page becomes
-// visible again (visibilitychange). Polling pauses while the page is hidden.
-import type { TicketStatus, TicketWithWait } from '@luot/shared';
+// visible again (visibilitychange). Polling pauses while the page is hidden. A done ticket is
+// polled on while the citizen may still rate it (30 minutes, by the hub's clock: the hub says when
+// the rating closes, or that it was given on the counter's rating device meanwhile).
+import type { TicketLookup, TicketStatus } from '@luot/shared';
 
 export const STATUS_POLL_MS = 3000;
 
@@ -13,9 +15,13 @@ export const SETTLED: readonly TicketStatus[] = ['done', 'cancelled', 'expired']
 
 export type StatusError = 'not_found' | 'unreachable';
 
+/** Nothing more will change for this page: a final status, and no rating still open. */
+export const isSettled = (data: TicketLookup) =>
+  SETTLED.includes(data.ticket.status) && data.ratingWindow?.state !== 'open';
+
 export interface StatusPollerOptions {
-  load: () => Promise<TicketWithWait>;
-  onData: (data: TicketWithWait) => void;
+  load: () => Promise<TicketLookup>;
+  onData: (data: TicketLookup) => void;
   onError: (error: StatusError) => void;
   intervalMs?: number;
   /** Default: `document` when there is one. */
@@ -45,7 +51,7 @@ export function startStatusPolling(options: StatusPollerOptions): () => void {
     try {
       const data = await options.load();
       if (stopped) return;
-      settled = SETTLED.includes(data.ticket.status);
+      settled = isSettled(data);
       options.onData(data);
     } catch (error) {
       if (stopped) return;

@@ -24,6 +24,15 @@ const vi = {
   priorityGroupHint: 'Xuất trình giấy tờ khi được gọi nếu cán bộ yêu cầu',
   searchCount: '{{count}} thủ tục',
   procedureOtherHint: 'Cán bộ sẽ hướng dẫn thêm',
+  rateTitle: 'Quý khách vui lòng đánh giá mức độ hài lòng',
+  rate1: 'Không hài lòng',
+  rate2: 'Bình thường',
+  rate3: 'Hài lòng',
+  rate4: 'Rất hài lòng',
+  rateSending: 'Đang gửi đánh giá…',
+  rateFailed: 'Chưa gửi được đánh giá. Vui lòng thử lại.',
+  rateThanks: 'Cảm ơn quý khách đã đánh giá!',
+  rateClosed: 'Đã hết thời gian đánh giá (trong {{minutes}} phút sau khi hoàn thành).',
 };
 
 export type KioskStrings = typeof vi;
@@ -50,6 +59,15 @@ const en: KioskStrings = {
   priorityGroupHint: 'Show your papers when called if staff ask for them',
   searchCount: '{{count}} procedures',
   procedureOtherHint: 'Staff will help you further',
+  rateTitle: 'Please rate our service',
+  rate1: 'Unsatisfied',
+  rate2: 'Okay',
+  rate3: 'Satisfied',
+  rate4: 'Very satisfied',
+  rateSending: 'Sending your rating…',
+  rateFailed: 'Could not send the rating. Please try again.',
+  rateThanks: 'Thank you for your rating!',
+  rateClosed: 'Rating is closed (it is open for {{minutes}} minutes after service).',
 };
 
 export const KIOSK_STRINGS: Record<Language, KioskStrings> = { vi, en };
