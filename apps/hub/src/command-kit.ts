@@ -1,45 +1,37 @@
-// The building blocks of hub commands: the Command shape, access rules and idempotency.
-// Separate from commands.ts so that command modules (reports/, admin/) can use them without
-// an import cycle.
-import type { DeviceKind, IdParams, Role } from '@luot/shared';
-import type { z } from 'zod';
+// The hub's side of the typed contract (@luot/shared HUB_API): a handler per command name,
+// typed from the command's declared schemas, and the shapes REST and sockets run them through.
+import type { Access, Endpoint, HubCommandName, HubJsonCommand, HubOutput, HubParsed } from '@luot/shared';
 import type { Principal } from './auth.ts';
 import { once } from './engine/idempotency.ts';
 import type { EngineCtx } from './engine/index.ts';
 import type { Hub } from './hub.ts';
 
-export type Access = 'public' | { users?: readonly Role[]; devices?: readonly DeviceKind[] };
-export const ANY_TOKEN = {
-  users: ['admin', 'director', 'officer'],
-  devices: ['kiosk', 'counter', 'display'],
-} as const;
-export const STAFF = { users: ['admin', 'officer'] } as const;
+export type { Access } from '@luot/shared';
 
-export interface CommandInput<P, B, Q> {
+/** What every handler gets besides its parsed input. */
+export interface HandlerContext {
   hub: Hub;
   principal: Principal | null;
-  params: P;
-  body: B;
-  query: Q;
   idempotencyKey: string | undefined;
   /** Who is asking, for throttling: the client's address. */
   client: string;
 }
 
-export interface Command<P = unknown, B = unknown, Q = unknown, R = unknown> {
-  method: 'GET' | 'POST' | 'PUT';
-  path: string;
-  summary: string;
-  access: Access;
-  status?: number;
-  params?: z.ZodType<P>;
-  body?: z.ZodType<B>;
-  query?: z.ZodType<Q>;
-  response: z.ZodType<R>;
-  idempotencyKey?: boolean;
-  /** Content types of a command answered with a file (a FileReply) instead of JSON. */
-  produces?: readonly string[];
-  handler: (input: CommandInput<P, B, Q>) => R | Promise<R>;
+export type HandlerInput<K extends HubCommandName> = HubParsed<K> & HandlerContext;
+type HandlerResult<K extends HubCommandName> = K extends HubJsonCommand ? HubOutput<K> : FileReply;
+
+/** The function that does command K, given its validated input. */
+export type Handler<K extends HubCommandName> = (
+  input: HandlerInput<K>,
+) => HandlerResult<K> | Promise<HandlerResult<K>>;
+
+/** A group of handlers (one domain), checked against the contract by name. */
+export const handlers = <K extends HubCommandName>(map: { [N in K]: Handler<N> }) => map;
+
+/** A command as REST and sockets run it: its declaration and its handler. */
+export interface Command extends Endpoint {
+  /** Its handler, given input already validated against the declaration's schemas. */
+  handler: (input: { params: unknown; query: unknown; body: unknown } & HandlerContext) => unknown;
 }
 
 /** A command's answer that is a file to download (REST: Content-Disposition attachment). */
@@ -55,11 +47,6 @@ export class FileReply {
     return `attachment; filename="${this.filename.replace(/[^\w.-]/g, '_')}"`;
   }
 }
-
-/** Keeps each command's types tied to its schemas. */
-export const command = <P, B, Q, R>(c: Command<P, B, Q, R>) => c as unknown as Command;
-
-export type IdOnly = z.infer<typeof IdParams>;
 
 /**
  * Wraps an engine call so that, given an Idempotency-Key, a retry replays the first result

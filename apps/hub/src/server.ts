@@ -7,7 +7,7 @@ import { buildHttp } from './http.ts';
 import { Hub, type HubOptions } from './hub.ts';
 import { createLogger, type Logger } from './log.ts';
 import { attachRealtime } from './realtime.ts';
-import { reportsFor } from './reports/commands.ts';
+import { reportsFor } from './reports/reports-of.ts';
 
 export interface RunningHub {
   hub: Hub;

@@ -10,3 +10,4 @@ export * from './reports.ts';
 export * from './schemas.ts';
 export * from './service-day.ts';
 export * from './speech/index.ts';
+export * from './contract/index.ts';

@@ -5,11 +5,17 @@ import {
   ApiErrorBody,
   CatalogChangedEvent,
   type Centre,
-  type CentreResponse,
   type ClientToServerEvents,
-  type Device,
+  type Endpoint,
   EVENTS,
+  fillPath,
   type HealthResponse,
+  HUB_API,
+  type HubApi,
+  type HubCommandName,
+  type HubInput,
+  type HubJsonCommand,
+  type HubOutput,
   IdempotencyKey,
   type IssueTicketRequest,
   type LoginResponse,
@@ -18,15 +24,14 @@ import {
   type PublicCounter,
   PublicQueueChangedEvent,
   PublicQueueSnapshot,
+  queryString,
   type ServerToClientEvents,
   type Service,
-  type ServicesResponse,
   SnapshotRefused,
   type SocketCommand,
   TicketCalledEvent,
   type TicketLookup,
   type TicketViewWithWait,
-  type User,
 } from '@luot/shared';
 import { io, type Socket } from 'socket.io-client';
 import { Emitter } from './emitter.ts';
@@ -41,11 +46,27 @@ export type Health = Answer<typeof HealthResponse>;
 export type LoginResult = Answer<typeof LoginResponse>;
 export type PairResult = Answer<typeof PairResponse>;
 export type PrintResult = PrintResponse;
-/** GET /api/v1/me (the hub declares it in its commands; shared has no schema for it yet). */
-export interface MeResponse {
-  user: User | null;
-  device: (Omit<Device, 'kind'> & { kind: string; counterId: string | null; zone: string | null }) | null;
-  counterId: string | null;
+/** Who the token belongs to (GET /api/v1/me). */
+export type MeResponse = HubOutput<'auth:me'>;
+
+/** `call`'s argument: required when the command has path parameters. */
+type CallArgs<K extends HubCommandName> = HubApi[K] extends { params: object }
+  ? [input: HubInput<K>]
+  : [input?: HubInput<K>];
+
+/** The file name in a Content-Disposition header (RFC 6266 `filename*` first), or null. */
+export function filenameOf(header: string | null): string | null {
+  if (!header) return null;
+  const star = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header);
+  if (star?.[1]) {
+    try {
+      return decodeURIComponent(star[1].trim());
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/.exec(header);
+  return plain?.[1]?.trim() || null;
 }
 
 /** Any failure of a hub call. `status` 0: the hub was not reached (code `network` or `timeout`). */
@@ -198,6 +219,65 @@ export class HubClient extends Emitter<HubClientEvents> {
   // ---- REST -----------------------------------------------------------------
 
   /**
+   * Calls a hub command by its name in the contract (@luot/shared HUB_API): the path, query and
+   * body come from `input`, and the answer is checked against the command's declared schema (a
+   * hub that answers something else is reported as `bad_response`, never used half-read). An
+   * `idempotencyKey` is sent as the Idempotency-Key header, which also makes the call retryable.
+   */
+  async call<K extends HubJsonCommand>(name: K, ...args: CallArgs<K>): Promise<HubOutput<K>> {
+    const input = (args[0] ?? {}) as {
+      params?: Record<string, unknown>;
+      query?: Record<string, unknown>;
+      body?: unknown;
+      idempotencyKey?: string;
+    };
+    const endpoint: Endpoint = HUB_API[name];
+    const path = `${fillPath(endpoint.path, input.params)}${queryString(input.query)}`;
+    const headers: Record<string, string> = {};
+    if (input.idempotencyKey !== undefined) {
+      const key = IdempotencyKey.safeParse(input.idempotencyKey);
+      if (!key.success)
+        throw new HubError(0, 'validation_failed', 'Idempotency-Key: 8–128 printable ASCII characters');
+      headers['idempotency-key'] = key.data;
+    }
+    const body = endpoint.method === 'GET' ? undefined : (input.body ?? {});
+    const raw = await this.request(endpoint.method, path, body, headers);
+    const parsed = endpoint.response.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue?.path.length ? issue.path.join('.') : '(root)';
+      throw new HubError(0, 'bad_response', `${name}: ${where}: ${issue?.message ?? 'unexpected answer'}`);
+    }
+    return parsed.data as HubOutput<K>;
+  }
+
+  /**
+   * A command answered with a file (report exports): its bytes and the file name the hub gave.
+   */
+  async download<K extends HubCommandName>(
+    name: K,
+    ...args: CallArgs<K>
+  ): Promise<{ blob: Blob; filename: string | null }> {
+    const input = (args[0] ?? {}) as { params?: Record<string, unknown>; query?: Record<string, unknown> };
+    const endpoint: Endpoint = HUB_API[name];
+    const path = `${fillPath(endpoint.path, input.params)}${queryString(input.query)}`;
+    const headers: Record<string, string> = {};
+    if (this.tokenValue) headers.authorization = `Bearer ${this.tokenValue}`;
+    let res: Response;
+    try {
+      res = await this.fetchImpl(`${this.baseUrl}${path}`, { method: endpoint.method, headers });
+    } catch (error) {
+      throw new HubError(0, 'network', `${name}: ${(error as Error)?.message ?? String(error)}`);
+    }
+    if (!res.ok) {
+      const err = ApiErrorBody.safeParse(await res.json().catch(() => null));
+      if (err.success) throw new HubError(res.status, err.data.error.code, err.data.error.message);
+      throw new HubError(res.status, `http_${res.status}`, `${name}: HTTP ${res.status}`);
+    }
+    return { blob: await res.blob(), filename: filenameOf(res.headers.get('content-disposition')) };
+  }
+
+  /**
    * Any REST call. JSON in and out; a non-2xx answer throws a HubError with the hub's code.
    * Network failures (and 502/503/504) are retried for GET/PUT/DELETE and for any request
    * carrying an `Idempotency-Key` header (the same key on every attempt).
@@ -282,33 +362,30 @@ export class HubClient extends Emitter<HubClientEvents> {
   }
 
   health(): Promise<Health> {
-    return this.request<Health>('GET', '/api/v1/health');
+    return this.call('health');
   }
 
   me(): Promise<MeResponse> {
-    return this.request<MeResponse>('GET', '/api/v1/me');
+    return this.call('auth:me');
   }
 
   /** The centre, with its opening hours and whether it is open by the hub clock. */
   async centre(): Promise<Centre> {
-    return (await this.request<Answer<typeof CentreResponse>>('GET', '/api/v1/centre')).centre;
+    return (await this.call('centre:get')).centre;
   }
 
   async services(): Promise<Service[]> {
-    return (await this.request<Answer<typeof ServicesResponse>>('GET', '/api/v1/services')).services;
+    return (await this.call('services:list')).services;
   }
 
   /** Counters (their current tickets in the public view for devices). */
   async counters(): Promise<PublicCounter[]> {
-    return (await this.request<{ counters: PublicCounter[] }>('GET', '/api/v1/counters')).counters;
+    return (await this.call('counters:list')).counters;
   }
 
-  /** GET /api/v1/queue, validated like a socket snapshot. */
-  async queue(): Promise<PublicQueueSnapshot> {
-    const raw = await this.request('GET', '/api/v1/queue');
-    const parsed = PublicQueueSnapshot.safeParse(raw);
-    if (!parsed.success) throw new HubError(0, 'bad_response', 'GET /api/v1/queue: not a queue snapshot');
-    return parsed.data;
+  /** GET /api/v1/queue (the public view for devices). */
+  queue(): Promise<PublicQueueSnapshot> {
+    return this.call('queue:get');
   }
 
   /**
@@ -316,42 +393,35 @@ export class HubClient extends Emitter<HubClientEvents> {
    * taps): a network failure is retried with the same key, and the hub answers the same ticket.
    */
   issueTicket(body: IssueTicketRequest, idempotencyKey: string): Promise<TicketViewWithWait> {
-    const key = IdempotencyKey.safeParse(idempotencyKey);
-    if (!key.success)
-      return Promise.reject(
-        new HubError(0, 'validation_failed', 'Idempotency-Key: 8–128 printable ASCII characters'),
-      );
-    return this.request<TicketViewWithWait>('POST', '/api/v1/tickets', body, {
-      'idempotency-key': key.data,
-    });
+    return this.call('tickets:issue', { body, idempotencyKey });
   }
 
   /** GET /api/v1/tickets/:id: without a staff token the ticket's public view, and its rating window. */
   getTicket(id: string): Promise<TicketLookup> {
-    return this.request<TicketLookup>('GET', `/api/v1/tickets/${encodeURIComponent(id)}`);
+    return this.call('tickets:get', { params: { id } });
   }
 
   /** POST /api/v1/tickets/:id/print: the hub prints on this kiosk's printer (never retried). */
   printTicket(id: string): Promise<PrintResult> {
-    return this.request<PrintResult>('POST', `/api/v1/tickets/${encodeURIComponent(id)}/print`, {});
+    return this.call('tickets:print', { params: { id }, body: {} });
   }
 
   /** Pairs this device with a one-time code; the client uses the new token from now on. */
   async pair(code: string): Promise<PairResult> {
-    const result = await this.request<PairResult>('POST', '/api/v1/devices/pair', { code });
+    const result = await this.call('devices:pair', { body: { code } });
     this.setToken(result.token);
     return result;
   }
 
   /** Signs a user in; the client uses the new token from now on. */
   async login(username: string, password: string): Promise<LoginResult> {
-    const result = await this.request<LoginResult>('POST', '/api/v1/auth/login', { username, password });
+    const result = await this.call('auth:login', { body: { username, password } });
     this.setToken(result.token);
     return result;
   }
 
   async logout(): Promise<void> {
-    await this.request('POST', '/api/v1/auth/logout', {});
+    await this.call('auth:logout');
     this.setToken(null);
   }
 
@@ -552,7 +622,7 @@ export class HubClient extends Emitter<HubClientEvents> {
       const socket = this.socket;
       raw = socket?.connected
         ? await socket.timeout(this.socketOptions.snapshotTimeoutMs ?? 5000).emitWithAck(EVENTS.queueSnapshot)
-        : await this.request('GET', '/api/v1/queue');
+        : await this.call('queue:get');
     } catch (error) {
       this.retryResyncLater(error instanceof HubError ? error.retryAfterSeconds : undefined);
       return null;

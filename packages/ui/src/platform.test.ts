@@ -1,3 +1,4 @@
+import { sampleTicket } from '@luot/shared/fixtures';
 import { describe, expect, it } from 'vitest';
 import { HubClient, HubError } from './client.ts';
 import {
@@ -77,7 +78,7 @@ describe('browser platform', () => {
 
   it('prints through the hub and passes the printer outcome on', async () => {
     const { client, requests } = stubClient(() =>
-      json(200, { ticket: {}, print: { ok: false, error: 'paper_out', message: 'hết giấy' } }),
+      json(200, { ticket: sampleTicket(), print: { ok: false, error: 'paper_out', message: 'hết giấy' } }),
     );
     const p = createBrowserPlatform({ client, storage: memoryStorage() });
     expect(await p.printTicket(job)).toEqual({ ok: false, error: 'paper_out', message: 'hết giấy' });
@@ -203,7 +204,7 @@ describe('HubClient retry policy (stubbed network)', () => {
       keys.push(new Headers(init.headers).get('idempotency-key'));
       n += 1;
       if (n < 3) throw new TypeError('network down');
-      return json(201, { ticket: { id: 't1' }, waitingAhead: 0, estimatedWaitMinutes: 0 });
+      return json(201, { ticket: sampleTicket({ id: 't1' }), waitingAhead: 0, estimatedWaitMinutes: 0 });
     });
     const issued = await client.issueTicket({ serviceId: 'hotich' }, 'attempt-group-1');
     expect(issued.ticket.id).toBe('t1');

@@ -1,0 +1,80 @@
+// Handlers of the hub's counters commands (contract: @luot/shared contract/counters.ts). Counters: the
+// list, recent no-shows, signing in and out, pausing, calling.
+import { LuotError, type PauseRequest } from '@luot/shared';
+import type { z } from 'zod';
+import { handlers, idempotent } from '../command-kit.ts';
+import { counters, tickets } from '../engine/index.ts';
+import type { Hub } from '../hub.ts';
+import { type TicketRow, ticketFromRow } from '../store.ts';
+import { counterFor } from '../ticket-views.ts';
+import { onOne } from './on-one.ts';
+
+/** A counter command's answer: the counter as it is after the change. */
+const counterAnswer = (hub: Hub, id: string) => ({ counter: hub.store.counter(hub.store.counterRow(id)!) });
+
+export const COUNTER_HANDLERS = handlers({
+  'counters:list': ({ hub, principal }) => ({
+    counters: hub.store.counters().map((c) => counterFor(principal, c)),
+  }),
+  'counters:no-shows': ({ hub, params }) => {
+    if (!hub.store.counterRow(params.id)) throw new LuotError('not_found', `no counter ${params.id}`);
+    const grace = hub.engine.options.reinstateGraceMs;
+    const rows = hub.store
+      .sql<TicketRow>(
+        `SELECT * FROM tickets WHERE status = 'no_show' AND counter_id = ? AND no_show_at >= ?
+           ORDER BY no_show_at DESC LIMIT 50`,
+      )
+      .all(params.id, hub.now() - grace);
+    return {
+      noShows: rows.map((row) => ({
+        ticket: ticketFromRow(row),
+        at: new Date(row.no_show_at!).toISOString(),
+      })),
+      graceMinutes: Math.round(grace / 60_000),
+    };
+  },
+  'counters:call-next': async ({ hub, principal, params, idempotencyKey }) => {
+    const path = '/api/v1/counters/:id/call-next';
+    const id = await hub.exec(
+      principal,
+      'call-next',
+      idempotent(idempotencyKey, path, { params, body: {} }, (ctx) => tickets.callNext(ctx, params.id)),
+    );
+    return { ticket: id ? hub.store.ticket(id)! : null };
+  },
+  'counters:call': async ({ hub, principal, params, body, idempotencyKey }) => {
+    const path = '/api/v1/counters/:id/call';
+    const id = await hub.exec(
+      principal,
+      'call',
+      idempotent(idempotencyKey, path, { params, body }, (ctx) =>
+        tickets.callTicket(ctx, params.id, body.ticketId),
+      ),
+    );
+    return { ticket: hub.store.ticket(id)! };
+  },
+  'counters:sign-in': onOne(
+    'counters:sign-in',
+    'counter:sign-in',
+    (ctx, id) => counters.signIn(ctx, id),
+    counterAnswer,
+  ),
+  'counters:sign-out': onOne(
+    'counters:sign-out',
+    'counter:sign-out',
+    (ctx, id) => counters.signOut(ctx, id),
+    counterAnswer,
+  ),
+  'counters:pause': onOne(
+    'counters:pause',
+    'counter:pause',
+    (ctx, id, body: z.infer<typeof PauseRequest>) => counters.pause(ctx, id, body.reason),
+    counterAnswer,
+  ),
+  'counters:resume': onOne(
+    'counters:resume',
+    'counter:resume',
+    (ctx, id) => counters.resume(ctx, id),
+    counterAnswer,
+  ),
+});
