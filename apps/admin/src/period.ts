@@ -68,11 +68,6 @@ export function periodProblem(period: Period): PeriodProblem | null {
   return null;
 }
 
-/** The query string of GET /api/v1/reports and /reports/export. */
-export function periodQuery(period: Period, extra: Record<string, string> = {}): string {
-  return new URLSearchParams({ from: period.from, to: period.to, ...extra }).toString();
-}
-
 /** "23/11/2025" as people type a date here (also "3/1/2025" and "2025-01-03"); null if not a date. */
 export function parseDayInput(text: string): string | null {
   const t = text.trim();

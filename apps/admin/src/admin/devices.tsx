@@ -365,7 +365,11 @@ export function DevicesSection({
   return (
     <section data-testid="section-devices">
       <SectionHead title={a('tab_devices')} />
-      <PairingForm counters={all} timeZone={timeZone} onCreate={(body) => api.pairingCode(body)} />
+      <PairingForm
+        counters={all}
+        timeZone={timeZone}
+        onCreate={(body) => api.pairingCode(body as PairingCodeRequest)}
+      />
       <ErrorLine message={list.error} testId="section-error" />
       {list.data && (
         <DevicesTable
@@ -396,7 +400,8 @@ export function DevicesSection({
           defaultPrinter={list.data?.defaultPrinter ?? null}
           onClose={close}
           onSave={async (body) => {
-            await api.setPrinter(editing.device.id, body);
+            // The form checked the body against SetPrinterRequest before saving.
+            await api.setPrinter(editing.device.id, body as SetPrinterRequest);
             list.reload();
           }}
         />

@@ -252,8 +252,9 @@ export function UsersSection({
           user={editing.user}
           onClose={() => setEditing(null)}
           onSave={async (body) => {
+            // The form checked the body against its request schema before saving.
             if (editing.user) await api.updateUser(editing.user.id, body);
-            else await api.createUser(body);
+            else await api.createUser(body as CreateUserRequest);
             setNotice(a('saved'));
             list.reload();
           }}

@@ -1,6 +1,7 @@
 // What the main process accepts from the renderer over IPC, checked (the renderer shows web
 // content: never trust it), and the device token kept encrypted with Electron's safeStorage.
 // Plain Node + zod so it is tested without Electron.
+import { fillPath, HUB_API } from '@luot/shared';
 import { z } from 'zod';
 
 const TicketLayoutSchema = z.strictObject({
@@ -52,7 +53,8 @@ export async function printViaHub(
 ): Promise<HubPrintOutcome> {
   if (!token) return { ok: false, error: 'error', message: 'this kiosk is not paired' };
   try {
-    const res = await fetchImpl(`${hubUrl}/api/v1/tickets/${encodeURIComponent(ticketId)}/print`, {
+    const path = fillPath(HUB_API['tickets:print'].path, { id: ticketId });
+    const res = await fetchImpl(`${hubUrl}${path}`, {
       method: 'POST',
       headers: {
         authorization: `Bearer ${token}`,

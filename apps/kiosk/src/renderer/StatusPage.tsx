@@ -212,7 +212,7 @@ export function StatusApp({ client, ticketId }: { client: HubClient; ticketId: s
     if (!ticketId || send === 'sending') return;
     setSend('sending');
     try {
-      await client.request('POST', `/api/v1/tickets/${encodeURIComponent(ticketId)}/rating`, { score });
+      await client.call('tickets:rating', { params: { id: ticketId }, body: { score } });
       rated.current = true;
       setData((d) => d && markRated(d));
       setSend('idle');
