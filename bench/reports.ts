@@ -1,4 +1,4 @@
-// Report latency (issue 7): a hub holding a year of traffic made by the day simulator through
+// Report latency: a hub holding a year of traffic made by the day simulator through
 // the hub's API (bench/sim-year.ts, about 100,000 tickets) answers GET /api/v1/reports for one day, one month and one year, and the
 // exports. Each range is read first by a freshly started hub ("first": nothing of it read yet)
 // and then again and again ("again": its past days kept in memory). Adds `results.reports` to

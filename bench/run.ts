@@ -172,7 +172,7 @@ async function main(): Promise<void> {
     await new Promise((r) => setTimeout(r, 500));
     mark(`${PLAN.displays} sockets closed`);
 
-    // The number on wall display pages in Chromium (issue 6): 1 page, then 20.
+    // The number on wall display pages in Chromium: 1 page, then 20.
     const displayPages: DisplayLatency[] = [];
     if (chromiumAvailable()) {
       ensureDisplayBuilt();

@@ -3,7 +3,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { openDatabase } from '../apps/hub/src/db/database.ts';
+import { openDatabase } from '@luot/hub';
 import { type LatencySummary, round, summarize } from './lib/stats.ts';
 
 export interface SqliteFloorResult {

@@ -1,7 +1,5 @@
 // Ticket printing cost without a printer: render the layout to 1-bit pixels and encode ESC/POS.
-import { buildTicketJob } from '../hardware/src/escpos/index.ts';
-import { sampleLayout } from '../hardware/src/ticket/index.ts';
-import type { PaperWidth, PrintMode } from '../hardware/src/types.ts';
+import { buildTicketJob, type PaperWidth, type PrintMode, sampleLayout } from '@luot/hardware';
 import { type LatencySummary, summarize } from './lib/stats.ts';
 
 export interface RenderResult {

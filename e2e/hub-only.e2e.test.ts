@@ -1,8 +1,9 @@
-// Issue 12, point 3, in Chromium: a page the hub serves, opened with `?hub=<another host>`, talks
-// to the hub that serves it and to nothing else. A second little HTTP server stands in for that
-// other host and records every connection made to it. The pages hold real tokens, as a paired
-// kiosk, a wall display, a rating tablet, a signed-in officer and an admin do, and must still
-// work with their own hub (the socket over ws: to the same origin included: CSP connect-src 'self').
+// Pages keep year-long tokens, so they must never reach another host: in Chromium, a page the hub
+// serves, opened with `?hub=<another host>`, talks to the hub that serves it and to nothing else.
+// A second little HTTP server stands in for that other host and records every connection made to
+// it. The pages hold real tokens, as a paired kiosk, a wall display, a rating tablet, a signed-in
+// officer and an admin do, and must still work with their own hub (the socket over ws: to the
+// same origin included: CSP connect-src 'self').
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Page } from 'playwright-core';

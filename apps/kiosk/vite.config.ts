@@ -1,31 +1,12 @@
-// The kiosk page and the ticket status page, built for the hub: it serves dist/ at /kiosk/
-// and dist/status.html at /t/:id (so every asset URL is absolute, under /kiosk/).
-import { fileURLToPath } from 'node:url';
-import react from '@vitejs/plugin-react';
+// The kiosk page and the ticket status page, built for the hub: it serves dist/ at /kiosk/ and
+// dist/status.html at /t/:id. The shared settings: @luot/ui/vite.
+import { viteApp } from '@luot/ui/vite';
 import { defineConfig } from 'vite';
 
-const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
-const hub = process.env.LUOT_HUB_URL ?? 'http://127.0.0.1:8080';
-
-export default defineConfig({
-  base: '/kiosk/',
-  plugins: [react()],
-  build: {
-    outDir: 'dist',
-    emptyOutDir: true,
-    target: 'es2022',
-    // Fonts are bundled as files, not inlined (the pages' CSP allows font-src 'self' only).
-    assetsInlineLimit: 0,
-    rollupOptions: {
-      input: { index: here('./index.html'), status: here('./status.html') },
-    },
-  },
-  server: {
-    // The bundled Be Vietnam Pro fonts live in hardware/fonts.
-    fs: { allow: [here('../..')] },
-    proxy: { '/api': hub, '/socket.io': { target: hub, ws: true } },
-  },
-  preview: {
-    proxy: { '/api': hub, '/socket.io': { target: hub, ws: true } },
-  },
-});
+export default defineConfig(
+  viteApp({
+    configUrl: import.meta.url,
+    base: '/kiosk/',
+    pages: { index: 'index.html', status: 'status.html' },
+  }),
+);

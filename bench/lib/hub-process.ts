@@ -72,7 +72,7 @@ export async function startHubProcess(opts: {
         LUOT_LOG_LEVEL: 'warn',
         LUOT_ADMIN_PASSWORD: opts.adminPassword,
         // The bench's kiosk issues as fast as the hub answers, to measure the hub: far past what a
-        // real kiosk may (20 at once, then 60 a minute; issue 12).
+        // real kiosk may (20 at once, then 60 a minute: LUOT_KIOSK_ISSUE_LIMIT).
         LUOT_KIOSK_ISSUE_LIMIT: 'off',
         ...opts.env,
       },

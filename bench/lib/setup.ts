@@ -47,8 +47,8 @@ export async function services(http: HttpClient, token: string): Promise<Service
 
 /**
  * Gives every active field a prefix of its own and the whole range 1–99999: a field's numbers never
- * leave its range (issue 12), and the demo's ranges of 999 would not hold a bench day of
- * 100,000 tickets. Answers the fields as they are then.
+ * leave its range, and the demo's ranges of 999 would not hold a bench day of 100,000 tickets.
+ * Answers the fields as they are then.
  */
 export async function widenRanges(http: HttpClient, token: string): Promise<ServiceInfo[]> {
   const before = await services(http, token);

@@ -18,7 +18,7 @@ async function main(argv: string[]): Promise<number> {
   // The hub is loaded only once the options are good: a typo is answered at once.
   const { simulate } = await import('./simulate.ts');
   const { SetupError } = await import('./setup.ts');
-  const { DatabaseFromFutureError } = await import('../../apps/hub/src/db/database.ts');
+  const { DatabaseFromFutureError } = await import('@luot/hub');
   if (!options.json) process.stdout.write(`${DAY_HEADER}\n`);
   try {
     const result = await simulate({

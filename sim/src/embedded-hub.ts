@@ -1,9 +1,8 @@
 // A real hub started in this process on the data dir, with the simulator's clock.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { type Logger, type RunningHub, startHub } from '@luot/hub';
 import { pino } from 'pino';
-import type { Logger } from '../../apps/hub/src/log.ts';
-import { type RunningHub, startHub } from '../../apps/hub/src/server.ts';
 
 /** Virtual time: moves only forward, and only when the simulator says so. */
 export class VirtualClock {

@@ -1,8 +1,8 @@
 // What the simulated centre looks like: traffic from catalog-commune.json, behaviour shares.
 import { readFileSync } from 'node:fs';
+import { CATALOG_FILE } from '@luot/hub';
 import { OpeningHours, PRIORITIES, type Priority } from '@luot/shared';
 import { z } from 'zod';
-import { CATALOG_FILE } from '../../apps/hub/src/seed.ts';
 
 const CatalogTraffic = z.object({
   centre: z.object({ openingHours: OpeningHours }),

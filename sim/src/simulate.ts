@@ -1,8 +1,8 @@
 // `pnpm simulate`: past service days, one after the other, on a real hub with a virtual clock.
 import { resolve } from 'node:path';
+import type { Logger } from '@luot/hub';
 import type { DayStats } from '@luot/shared';
 import { DEFAULT_TIME_ZONE, nextDay, startOfServiceDay } from '@luot/shared';
-import type { Logger } from '../../apps/hub/src/log.ts';
 import { type DayCounts, DaySim, emptyCounts, type SimOfficer } from './day.ts';
 import { type EmbeddedHub, simulatorLog, startEmbeddedHub, VirtualClock } from './embedded-hub.ts';
 import { HubHttp } from './http.ts';

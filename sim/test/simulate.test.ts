@@ -4,10 +4,10 @@ import { execFile } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { ADMIN_PASSWORD, startTestHub, type TestHub, tempDir } from '@luot/hub/testing';
 import type { DayStats, Ticket } from '@luot/shared';
 import { startOfServiceDay } from '@luot/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, startTestHub, type TestHub, tempDir } from '../../apps/hub/test/harness.ts';
 import { type SimulateOptions, type SimulateResult, simulate } from '../src/simulate.ts';
 
 const REPO_ROOT = join(import.meta.dirname, '..', '..');

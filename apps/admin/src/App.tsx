@@ -2,11 +2,11 @@
 // overview, the reports and, for admins, the administration pages. The page is in the URL's hash
 // (#/live, #/reports, #/admin/<tab>), so a reload or a bookmark comes back to it.
 import type { Role, User } from '@luot/shared';
-import { type HubClient, HubError, useConnection } from '@luot/ui';
-import { type FormEvent, type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
+import { type HubClient, HubError, LoginForm, loginFailure, useConnection } from '@luot/ui';
+import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import { AdminPage, type AdminTab, isAdminTab } from './admin/page.tsx';
 import { AdminApi } from './api.ts';
-import { ConnectionBar, ErrorLine, errorText, LanguageButtons, useAdminI18n } from './common.tsx';
+import { ConnectionBar, errorText, LanguageButtons, useAdminI18n } from './common.tsx';
 import { LivePage, onCatalogChanged } from './live.tsx';
 import { ReportsScreen } from './reports.tsx';
 
@@ -103,8 +103,9 @@ export function DashboardApp({ client }: { client: HubClient }) {
       storage()?.setItem(SESSION_KEY, result.token);
       await enter();
     } catch (err) {
-      if (err instanceof HubError && err.status === 429) setError(a('tooManyLogins'));
-      else if (err instanceof HubError && (err.status === 401 || err.status === 400)) setError(a('badLogin'));
+      const failure = loginFailure(err);
+      if (failure === 'too_many') setError(a('tooManyLogins'));
+      else if (failure === 'bad_credentials') setError(a('badLogin'));
       else setError(errorText(err, language));
     } finally {
       setBusy(false);
@@ -132,43 +133,35 @@ export function LoginScreen({
   onSubmit: (username: string, password: string) => void;
 }) {
   const { a } = useAdminI18n();
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (username.trim() && password) onSubmit(username.trim(), password);
-  };
   return (
     <main className="a-login" data-testid="login">
-      <form className="a-login__card" onSubmit={submit}>
-        <p className="a-brand">Lượt</p>
-        <h1 className="a-login__title">{a('loginTitle')}</h1>
-        <p className="a-muted">{a('loginHint')}</p>
-        <label className="a-field a-field--wide">
-          <span className="a-field__label">{a('username')}</span>
-          <input
-            value={username}
-            autoComplete="username"
-            data-testid="login-username"
-            onChange={(e) => setUsername(e.target.value)}
-          />
-        </label>
-        <label className="a-field a-field--wide">
-          <span className="a-field__label">{a('password')}</span>
-          <input
-            type="password"
-            value={password}
-            autoComplete="current-password"
-            data-testid="login-password"
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </label>
-        <ErrorLine message={error} testId="login-error" />
-        <button type="submit" className="a-button a-button--big" disabled={busy} data-testid="login-submit">
-          {busy ? a('signingIn') : a('signIn')}
-        </button>
-        <LanguageButtons />
-      </form>
+      <LoginForm
+        busy={busy}
+        error={error}
+        onSubmit={onSubmit}
+        texts={{
+          username: a('username'),
+          password: a('password'),
+          signIn: a('signIn'),
+          signingIn: a('signingIn'),
+        }}
+        classes={{
+          form: 'a-login__card',
+          field: 'a-field a-field--wide',
+          fieldLabel: 'a-field__label',
+          submit: 'a-button a-button--big',
+          error: 'a-error',
+        }}
+        head={
+          <>
+            <p className="a-brand">Lượt</p>
+            <h1 className="a-login__title">{a('loginTitle')}</h1>
+            <p className="a-muted">{a('loginHint')}</p>
+          </>
+        }
+        errorPlacement="above-submit"
+        foot={<LanguageButtons />}
+      />
     </main>
   );
 }

@@ -1,9 +1,10 @@
 // The dashboard's hub calls against a real hub (real SQLite file, real HTTP): every answer it
 // reads passes the schemas it checks with, every change it sends is taken, refused input comes
 // back as a 400 naming the field and changes nothing, and an officer's token is refused.
+
+import { startTestHub, type TestHub } from '@luot/hub/testing';
 import { HubClient, HubError } from '@luot/ui';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestHub, type TestHub } from '../../hub/test/harness.ts';
 import { AdminApi } from '../src/api.ts';
 
 let t: TestHub;

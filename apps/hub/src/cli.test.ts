@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Auth } from './auth.ts';
+import { Auth } from './auth/auth.ts';
 import { CliError, runCli } from './cli.ts';
 import { openDatabase } from './db/database.ts';
+import { Store } from './db/store.ts';
 import { loadCatalog, seedDemo } from './seed.ts';
-import { Store } from './store.ts';
 
 let dir: string;
 const env = () => ({ LUOT_DATA_DIR: dir });

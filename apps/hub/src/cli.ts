@@ -11,10 +11,10 @@ import {
   serviceDayOf,
 } from '@luot/shared';
 import type { z } from 'zod';
-import { Auth } from './auth.ts';
+import { Auth } from './auth/auth.ts';
 import { openDatabase } from './db/database.ts';
-import { statsQueries } from './stats.ts';
-import { Store } from './store.ts';
+import { Store } from './db/store.ts';
+import { statsQueries } from './reports/day-stats.ts';
 
 const USAGE = `Lượt hub — technician commands (data dir: LUOT_DATA_DIR, default ./data)
 

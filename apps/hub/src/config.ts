@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { verifyPrinterUri } from '@luot/hardware/device';
 import { NewPassword, PASSWORD_PROBLEM_MESSAGES, passwordProblem } from '@luot/shared';
 import { z } from 'zod';
-import { type KioskIssueSetting, parseKioskIssueLimit } from './issue-limit.ts';
+import { type KioskIssueSetting, parseKioskIssueLimit } from './auth/issue-limit.ts';
 
 /** An http(s) base URL without query or fragment; a trailing slash is dropped. */
 const PublicUrl = z.string().transform((text, ctx) => {

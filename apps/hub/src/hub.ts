@@ -22,9 +22,12 @@ import {
   actorOf,
   DEFAULT_AUTH_OPTIONS,
   type Principal,
-} from './auth.ts';
+} from './auth/auth.ts';
+import { kioskIssueLimiter, type RateLimiter } from './auth/issue-limit.ts';
+import { LoginGuard } from './auth/login-guard.ts';
 import type { HubConfig } from './config.ts';
 import { type Db, openDatabase } from './db/database.ts';
+import { Store, ticketFromRow } from './db/store.ts';
 import type { Actor } from './engine/context.ts';
 import {
   type ChangeSet,
@@ -34,14 +37,11 @@ import {
   type EngineOptions,
   estimator,
 } from './engine/index.ts';
-import { kioskIssueLimiter, type RateLimiter } from './issue-limit.ts';
+import { publicQueueChanged, publicSnapshot, seesPrivate } from './handlers/ticket-views.ts';
 import type { Logger } from './log.ts';
-import { LoginGuard } from './login-guard.ts';
+import { SnapshotGate } from './realtime/snapshot-gate.ts';
+import { officerDayQuery, statsQueries } from './reports/day-stats.ts';
 import { firstStart } from './seed.ts';
-import { SnapshotGate } from './snapshot-gate.ts';
-import { officerDayQuery, statsQueries } from './stats.ts';
-import { Store, ticketFromRow } from './store.ts';
-import { publicQueueChanged, publicSnapshot, seesPrivate } from './ticket-views.ts';
 
 export const VERSION = '0.1.0';
 /** Commands slower than this are logged: a durable commit takes well under 1 ms. */
@@ -104,7 +104,7 @@ export class Hub {
    * startHub once the port is known (LUOT_PUBLIC_URL, or worked out from the address).
    */
   publicUrl = '';
-  private printerPool: Promise<import('./printing.ts').PrinterPool> | null = null;
+  private printerPool: Promise<import('./printing/printer-pool.ts').PrinterPool> | null = null;
 
   private constructor(
     readonly config: HubConfig,
@@ -291,8 +291,8 @@ export class Hub {
   }
 
   /** The printers of this hub, loaded on first use (the renderer is heavy; see printing.ts). */
-  printing(): Promise<import('./printing.ts').PrinterPool> {
-    this.printerPool ??= import('./printing.ts').then((m) => new m.PrinterPool());
+  printing(): Promise<import('./printing/printer-pool.ts').PrinterPool> {
+    this.printerPool ??= import('./printing/printer-pool.ts').then((m) => new m.PrinterPool());
     // A failed load (missing native module) is retried next time rather than remembered.
     this.printerPool.catch(() => {
       this.printerPool = null;

@@ -5,9 +5,9 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import type { Auth } from './auth.ts';
+import type { Auth } from './auth/auth.ts';
+import type { Store } from './db/store.ts';
 import type { Logger } from './log.ts';
-import type { Store } from './store.ts';
 
 /** The demo centre's scrolling notice on the wall displays. */
 const DEMO_NOTICE =

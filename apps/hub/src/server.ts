@@ -3,10 +3,10 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { Server } from 'socket.io';
 import { type HubConfig, publicUrlFor } from './config.ts';
-import { buildHttp } from './http.ts';
+import { buildHttp } from './http/routes.ts';
 import { Hub, type HubOptions } from './hub.ts';
 import { createLogger, type Logger } from './log.ts';
-import { attachRealtime } from './realtime.ts';
+import { attachRealtime } from './realtime/sockets.ts';
 import { reportsFor } from './reports/reports-of.ts';
 
 export interface RunningHub {

@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { io, type Socket } from 'socket.io-client';
-import type { AuthOptions } from '../src/auth.ts';
+import type { AuthOptions } from '../src/auth/auth.ts';
 import type { HubConfig } from '../src/config.ts';
 import type { EngineOptions } from '../src/engine/index.ts';
 import { createLogger, type Logger } from '../src/log.ts';

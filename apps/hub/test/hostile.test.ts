@@ -9,8 +9,8 @@ import fc from 'fast-check';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { COMMANDS, type Command } from '../src/commands.ts';
-import { requestTimeouts } from '../src/http.ts';
+import { COMMANDS, type Command } from '../src/handlers/index.ts';
+import { requestTimeouts } from '../src/http/routes.ts';
 import { ADMIN_PASSWORD, type ApiReply, connected, startTestHub, type TestHub, tempDir } from './harness.ts';
 
 // ---- What a hostile caller sends --------------------------------------------------------
@@ -183,7 +183,7 @@ describe('hostile input', () => {
   /** The ticket called at counter c2 by `officer`: a real target for ticket commands. */
   let called: string;
   let waiting: string;
-  /** A second kiosk to flood with, and a field whose numbers for today are used up (issue 12, 3). */
+  /** A second kiosk to flood with, and a field whose numbers for today are used up. */
   let flooder: string;
   let usedUp: string;
   let before: { snapshot: unknown; counts: Record<string, number> };

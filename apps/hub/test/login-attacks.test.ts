@@ -3,7 +3,7 @@
 import { request } from 'node:http';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword, hashStats } from '../src/auth.ts';
+import { hashStats, limited } from '../src/auth/auth.ts';
 import { expectError, expectOk } from './api-helpers.ts';
 import { ADMIN_PASSWORD, startTestHub, type TestHub } from './harness.ts';
 
@@ -112,14 +112,24 @@ describe('a flood of random usernames from one address', () => {
   });
 
   it('hashes a known-good address’s login ahead of strangers’ waiting attempts', async () => {
-    const order: string[] = [];
-    const strangers = Array.from({ length: 6 }, (_, i) =>
-      hashPassword(`mot-mat-khau-${i}`).then(() => order.push(`stranger-${i}`)),
-    );
-    const urgent = hashPassword('mat-khau-that', true).then(() => order.push('known-good'));
-    await Promise.all([...strangers, urgent]);
-    // Two hashes run at once: the known-good one starts as soon as one of the first two ends.
-    expect(order.indexOf('known-good')).toBeLessThanOrEqual(2);
+    // Two hashes run at once: hold both places, queue three strangers and then one urgent check.
+    const started: string[] = [];
+    const gates: (() => void)[] = [];
+    const job = (name: string, hold: boolean) => () => {
+      started.push(name);
+      return hold ? new Promise<void>((resolve) => gates.push(resolve)) : Promise.resolve();
+    };
+    const running = [limited(job('first', true)), limited(job('second', true))];
+    const waiting = [1, 2, 3].map((i) => limited(job(`stranger-${i}`, false)));
+    const urgent = limited(job('known-good', false), true);
+    expect(started).toEqual(['first', 'second']);
+    gates.shift()!();
+    await Promise.all([...running.slice(0, 1), urgent]);
+    // The first place freed goes to the known-good address, not to the strangers before it.
+    expect(started.slice(0, 3)).toEqual(['first', 'second', 'known-good']);
+    gates.shift()!();
+    await Promise.all([...running, ...waiting]);
+    expect(started.slice(3)).toEqual(['stranger-1', 'stranger-2', 'stranger-3']);
   });
 });
 

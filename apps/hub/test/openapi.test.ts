@@ -1,6 +1,6 @@
 // The OpenAPI document: OpenAPI 3, one operation for every route of API.md and of the command map.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COMMANDS } from '../src/commands.ts';
+import { COMMANDS } from '../src/handlers/index.ts';
 import { expectOk } from './api-helpers.ts';
 import { startTestHub, type TestHub } from './harness.ts';
 
@@ -41,7 +41,7 @@ const ADDITIONS: [string, string][] = [
   ['post', '/api/v1/tickets/{id}/print'],
   ['get', '/api/v1/centre'],
   ['get', '/api/v1/counters/{id}/no-shows'],
-  // Administration (issue 7, apps/hub/src/admin/commands.ts).
+  // Administration.
   ['get', '/api/v1/admin/services'],
   ['post', '/api/v1/services'],
   ['put', '/api/v1/services/{id}'],
@@ -58,7 +58,7 @@ const ADDITIONS: [string, string][] = [
   ['put', '/api/v1/centre'],
   ['get', '/api/v1/audit'],
   ['get', '/api/v1/overview'],
-  // Reports (issue 7, apps/hub/src/reports/commands.ts).
+  // Reports.
   ['get', '/api/v1/reports'],
   ['get', '/api/v1/reports/export'],
 ];

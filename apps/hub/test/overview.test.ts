@@ -3,7 +3,7 @@
 // ago up to the same time of day.
 import { Overview } from '@luot/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { raiseAlert } from '../src/devices.ts';
+import { raiseAlert } from '../src/printing/kiosk-devices.ts';
 import { act, expectError, expectOk, issue, manualClock } from './api-helpers.ts';
 import { connected, startTestHub, type TestHub } from './harness.ts';
 

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Db, loadMigrations, openDatabase } from '../src/db/database.ts';
+import { Store } from '../src/db/store.ts';
 import { FINAL, groupSql, OPEN, PROCEDURES_SQL, readDays } from '../src/reports/day-figures.ts';
 import { localHourSql, offsetSegments } from '../src/reports/local-hours.ts';
 import {
@@ -18,7 +19,6 @@ import {
   SAVED_DAYS_SQL,
 } from '../src/reports/period.ts';
 import { loadCatalog, seedDemo } from '../src/seed.ts';
-import { Store } from '../src/store.ts';
 
 let dir: string;
 beforeAll(() => {

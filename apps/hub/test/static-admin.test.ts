@@ -3,7 +3,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { notBuiltMessage, PAGE_CSP } from '../src/static.ts';
+import { notBuiltMessage, PAGE_CSP } from '../src/http/static.ts';
 import { rawGet } from './api-helpers.ts';
 import { startTestHub, type TestHub, tempDir } from './harness.ts';
 

@@ -9,7 +9,7 @@ import {
   KIOSK_NOT_BUILT,
   kioskDistDir,
   PAGE_CSP,
-} from '../src/static.ts';
+} from '../src/http/static.ts';
 import { rawGet } from './api-helpers.ts';
 import { startTestHub, type TestHub, tempDir } from './harness.ts';
 

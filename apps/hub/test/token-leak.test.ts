@@ -1,11 +1,12 @@
-// Issue 12, point 3: pages served by a hub talk only to that hub (CSP connect-src 'self'), a
-// kiosk token issues at a kiosk's pace (429 past a burst), and a field's numbers never leave its
-// range (409 once it is used up, nothing written). Chromium's side: e2e/hub-only.e2e.test.ts.
+// Limits on what a stolen token or a hostile page can do: pages served by a hub talk only to that
+// hub (CSP connect-src 'self'), a kiosk token issues at a kiosk's pace (429 past a burst), and a
+// field's numbers never leave its range (409 once it is used up, nothing written). Chromium's
+// side: e2e/hub-only.e2e.test.ts.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KIOSK_ISSUE_LIMIT } from '../src/issue-limit.ts';
-import { WEB_APPS, type WebApp } from '../src/static.ts';
+import { KIOSK_ISSUE_LIMIT } from '../src/auth/issue-limit.ts';
+import { WEB_APPS, type WebApp } from '../src/http/static.ts';
 import { expectError, expectOk, manualClock } from './api-helpers.ts';
 import { connected, startTestHub, type TestHub, tempDir } from './harness.ts';
 

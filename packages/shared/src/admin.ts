@@ -1,4 +1,4 @@
-// Administration schemas (issue 7): editing fields, counters, users, devices and the centre,
+// Administration schemas: editing fields, counters, users, devices and the centre,
 // the audit log, the live overview, and the `catalog:changed` realtime event.
 import { z } from 'zod';
 import { CallPolicy, Role } from './domain.ts';

@@ -1,4 +1,4 @@
-// The order in which a counter will call waiting tickets, as the hub does (DESIGN.md, call
+// The order in which a counter will call waiting tickets, as the hub does (docs/api.md, Call
 // order; apps/hub/src/engine/call-order.ts does the same in SQL): tickets transferred or
 // reinstated to this counter first (oldest first), then by the counter's call policy —
 // 'default': priority tickets of all its fields first, then the oldest; 'strict': field by

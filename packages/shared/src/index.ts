@@ -1,5 +1,6 @@
 export * from './admin.ts';
 export * from './call-order.ts';
+export * from './contract/index.ts';
 export * from './domain.ts';
 export * from './errors.ts';
 export * from './events.ts';
@@ -10,4 +11,3 @@ export * from './reports.ts';
 export * from './schemas.ts';
 export * from './service-day.ts';
 export * from './speech/index.ts';
-export * from './contract/index.ts';

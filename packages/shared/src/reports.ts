@@ -1,4 +1,4 @@
-// Report schemas (issue 7): figures of a period of service days, with breakdowns and exports.
+// Report schemas: figures of a period of service days, with breakdowns and exports.
 import { z } from 'zod';
 import { Day } from './schemas.ts';
 

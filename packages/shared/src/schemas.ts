@@ -16,7 +16,7 @@ export const Id = z
   .regex(/^[A-Za-z0-9_-]+$/, 'not a valid id');
 
 /**
- * Invisible characters that make a name look like another in a list (issue 12): every Unicode
+ * Invisible characters that make a name look like another in a list: every Unicode
  * format character (Cf) — bidirectional embeddings, overrides and isolates U+202A–U+202E and
  * U+2066–U+2069, the marks U+200E, U+200F and U+061C, zero-width spaces and joiners U+200B–U+200D,
  * the word joiner U+2060, U+FEFF, the soft hyphen, tag characters — and the blank Hangul fillers

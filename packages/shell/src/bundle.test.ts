@@ -6,8 +6,8 @@ import { readFileSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import vm from 'node:vm';
+import { tempDir } from '@luot/hub/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../../../apps/hub/test/harness.ts';
 import { bundleElectronApp } from './bundle.ts';
 
 const APPS = join(import.meta.dirname, '..', '..', '..', 'apps');

@@ -1,9 +1,9 @@
 // HubClient and the queue store against a REAL hub (apps/hub/test/harness.ts): REST, pairing,
 // idempotent issuing, live changes, seq gaps, bad payloads and a hub restart.
 import { rmSync } from 'node:fs';
+import { startTestHub, type TestHub, tempDir } from '@luot/hub/testing';
 import type { Ticket } from '@luot/shared';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startTestHub, type TestHub, tempDir } from '../../../apps/hub/test/harness.ts';
 import { HubClient, HubError, newIdempotencyKey } from './client.ts';
 import {
   createQueueStore,

@@ -1,5 +1,5 @@
-// What differs between the Electron shell and a plain browser (DESIGN.md): printing, serial
-// devices, audio, and where the device token is kept. Apps talk to `Platform` only.
+// What differs between the Electron shell and a plain browser (docs/architecture.md): printing,
+// serial devices, audio, and where the device token is kept. Apps talk to `Platform` only.
 import type { DeviceKind, PrintOutcome } from '@luot/shared';
 import type { HubClient } from './client.ts';
 import { HubError } from './client.ts';

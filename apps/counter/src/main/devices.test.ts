@@ -1,5 +1,7 @@
 // The device bridge against REAL parts: a hub (demo seed), a socat pty pair as the RS-485 cable,
 // and the sign, keypad and pad emulators sharing the device end (a multi-drop bus).
+
+import { rmSync } from 'node:fs';
 import {
   createPtyPair,
   type KeyName,
@@ -8,9 +10,9 @@ import {
   RatingPadEmulator,
   SignEmulator,
 } from '@luot/hardware';
+import { startTestHub, type TestHub, tempDir } from '@luot/hub/testing';
 import { HubClient } from '@luot/ui';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestHub, type TestHub } from '../../../hub/test/harness.ts';
 import {
   type CounterDevices,
   type CounterDevicesEvents,
@@ -74,6 +76,23 @@ describe('counter device bridge (real hub, pty bus, emulators)', () => {
   let devices: CounterDevices;
   const ticketIds: string[] = [];
   let procedureId: string;
+  /** Every POST the bridge sent: its path and Idempotency-Key (null: none). */
+  const posts: { path: string; key: string | null }[] = [];
+  /** Path endings whose next answer is lost on the way back (the hub did commit the request). */
+  const loseNextAnswer = new Set<string>();
+  /** The officer's connection: it records POSTs and may lose an answer, like a hub restart. */
+  const lossyFetch: typeof fetch = async (input, init) => {
+    const path = new URL(String(input)).pathname;
+    if (init?.method === 'POST') posts.push({ path, key: new Headers(init.headers).get('idempotency-key') });
+    const res = await fetch(input, init);
+    for (const ending of loseNextAnswer) {
+      if (!path.endsWith(ending)) continue;
+      loseNextAnswer.delete(ending);
+      await res.body?.cancel();
+      throw new TypeError('fetch failed: the connection was reset');
+    }
+    return res;
+  };
 
   const press = async (key: KeyName) => {
     const outcome = next(devices, 'key', (o) => o.key === key);
@@ -108,7 +127,12 @@ describe('counter device bridge (real hub, pty bus, emulators)', () => {
     sign = new SignEmulator(pair.b, 1);
     keys = new KeypadEmulator(sign.link, 1);
     pad = new RatingPadEmulator(sign.link, 1);
-    client = new HubClient({ baseUrl: t.url, token });
+    client = new HubClient({
+      baseUrl: t.url,
+      token,
+      fetch: lossyFetch,
+      retry: { baseDelayMs: 20, maxDelayMs: 40 },
+    });
     ratingClient = new HubClient({
       baseUrl: t.url,
       token: await t.pairDevice('counter', { counterId: 'c1' }),
@@ -164,6 +188,29 @@ describe('counter device bridge (real hub, pty bus, emulators)', () => {
     expect((await getTicket(ticketIds[0]!)).recallCount).toBe(1);
     await signLogs(sign, /BLINK on/, mark);
     expect(sign.state).toMatchObject({ number: '1001', blinking: true });
+  });
+
+  it('a recall whose answer is lost is sent again with the same key and acts once', async () => {
+    const before = (await getTicket(ticketIds[0]!)).recallCount;
+    const from = posts.length;
+    loseNextAnswer.add('/recall');
+    const outcome = await press('recall');
+    expect(outcome).toMatchObject({ ok: true, action: 'recalled', ticketId: ticketIds[0] });
+    expect((await getTicket(ticketIds[0]!)).recallCount).toBe(before + 1);
+    const sent = posts.slice(from).filter((p) => p.path.endsWith('/recall'));
+    expect(sent.length).toBe(2);
+    expect(sent[0]!.key).toMatch(/^[\x21-\x7e]{8,128}$/);
+    expect(sent[1]!.key).toBe(sent[0]!.key);
+    // The next press is a new press: a new key, a second recall.
+    expect(await press('recall')).toMatchObject({ ok: true, action: 'recalled' });
+    expect((await getTicket(ticketIds[0]!)).recallCount).toBe(before + 2);
+    const again = posts.slice(from).filter((p) => p.path.endsWith('/recall'));
+    expect(again[2]!.key).not.toBe(sent[0]!.key);
+  });
+
+  it('every key the keypad sends carries an Idempotency-Key', () => {
+    expect(posts.length).toBeGreaterThan(0);
+    expect(posts.filter((p) => !p.key)).toEqual([]);
   });
 
   it('start makes the sign steady', async () => {
@@ -249,5 +296,82 @@ describe('counter device bridge (real hub, pty bus, emulators)', () => {
     await devices.stop();
     expect(await sign.waitFor((s) => s.number === null)).not.toBeNull();
     expect(devices.status.serial).toBe('none');
+  });
+});
+
+describe('a key pressed while the hub restarts (real hub stopped and started)', () => {
+  const dataDir = tempDir('luot-keypad-');
+  let t: TestHub;
+  let pair: PtyPair;
+  let client: HubClient;
+  let devices: CounterDevices;
+  let token: string;
+  const posts: { path: string; key: string | null }[] = [];
+
+  beforeAll(async () => {
+    t = await startTestHub({ dataDir, keepDir: true });
+    ({ token } = await t.user('canbo8', 'officer'));
+    expect((await t.api('POST', '/api/v1/counters/c1/sign-in', { token })).status).toBe(200);
+    const recording: typeof fetch = (input, init) => {
+      if (init?.method === 'POST')
+        posts.push({
+          path: new URL(String(input)).pathname,
+          key: new Headers(init.headers).get('idempotency-key'),
+        });
+      return fetch(input, init);
+    };
+    client = new HubClient({
+      baseUrl: t.url,
+      token,
+      fetch: recording,
+      retry: { attempts: 2, baseDelayMs: 20, maxDelayMs: 40 },
+      socket: { reconnectionDelay: 50, reconnectionDelayMax: 100 },
+    });
+    pair = await createPtyPair();
+    devices = startCounterDevices({ client, counterId: 'c1', counterNumber: 1, link: pair.a, debounceMs: 0 });
+    await new Promise<void>((resolve) => {
+      const off = client.on('snapshot', () => {
+        off();
+        resolve();
+      });
+    });
+  });
+
+  afterAll(async () => {
+    await devices?.stop();
+    client?.close();
+    await pair?.dispose();
+    await t?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('waits for the hub and calls exactly one ticket when it is back', async () => {
+    const port = Number(new URL(t.url).port);
+    const services = (await t.api('GET', '/api/v1/services', { token })).body.services;
+    const serviceId = services.find((s: { code: string }) => s.code === 'HOTICH').id;
+    const issued: string[] = [];
+    for (const key of ['restart-test-0001', 'restart-test-0002']) {
+      const res = await t.api('POST', '/api/v1/tickets', {
+        token,
+        body: { serviceId },
+        headers: { 'idempotency-key': key },
+      });
+      expect(res.status).toBe(201);
+      issued.push(res.body.ticket.id);
+    }
+    await t.close();
+    const outcome = devices.handleKey('next');
+    // Pressed while the hub is down: the key has been tried and now waits.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    t = await startTestHub({ dataDir, port, keepDir: true });
+    expect(await outcome).toEqual({ ok: true, key: 'next', action: 'called', ticketId: issued[0] });
+    const counters = (await t.api('GET', '/api/v1/counters', { token })).body.counters;
+    expect(counters.find((c: { id: string }) => c.id === 'c1').currentTicket.id).toBe(issued[0]);
+    expect((await t.api('GET', `/api/v1/tickets/${issued[1]}`, { token })).body.ticket.status).toBe(
+      'waiting',
+    );
+    const calls = posts.filter((p) => p.path.endsWith('/call-next'));
+    expect(calls.length).toBeGreaterThan(1);
+    expect(new Set(calls.map((p) => p.key)).size).toBe(1);
   });
 });

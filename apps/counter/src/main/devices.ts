@@ -1,6 +1,7 @@
 // The counter's device bridge (Electron main): the keypad drives the same hub actions as the
-// buttons, the LED sign follows this counter's current ticket, and the satisfaction pad rates the
-// ticket just finished here. Plain Node (hardware/ + HubClient), so it is tested without Electron.
+// buttons, through the same module (../actions.ts: one Idempotency-Key per press, kept on every
+// retry, so a key pressed while the hub restarts acts once), the LED sign follows this counter's
+// current ticket, and the satisfaction pad rates the ticket just finished here. Plain Node (hardware/ + HubClient), so it is tested without Electron.
 // Nothing here throws into the caller: every key and score ends in a typed outcome (an event).
 import { EventEmitter } from 'node:events';
 import {
@@ -15,6 +16,13 @@ import {
 } from '@luot/hardware';
 import { finishedByChange, type PublicCounter, type PublicTicket } from '@luot/shared';
 import { type HubClient, HubError } from '@luot/ui';
+import {
+  type CounterAction,
+  SendCancelled,
+  type SendOptions,
+  sendAction,
+  untilAnswered,
+} from '../actions.ts';
 
 export type SerialState = 'up' | 'down' | 'none';
 
@@ -37,7 +45,11 @@ export type KeyAction =
   | 'needs_finish'
   | 'needs_transfer';
 
-/** `no_ticket`: the key needs a current ticket and the counter has none; other codes are the hub's (`conflict`, `forbidden`, `network`, …). */
+/**
+ * `no_ticket`: the key needs a current ticket and the counter has none; `cancelled`: the bridge
+ * stopped while the key waited for the hub; other codes are the hub's (`conflict`, `forbidden`,
+ * `network` once the hub stayed out of reach for the send limit, …).
+ */
 export type KeyOutcome =
   | { ok: true; key: KeyName; action: KeyAction; ticketId: string | null }
   | { ok: false; key: KeyName; error: string; message: string };
@@ -82,6 +94,8 @@ export interface CounterDevicesOptions {
   ratingWindowMs?: number;
   /** Debounce of keys and scores (hardware default 300 ms). */
   debounceMs?: number;
+  /** How long a key waits for an unreachable hub before it gives up (default 2 minutes). */
+  sendLimitMs?: number;
   now?: () => number;
 }
 
@@ -104,6 +118,7 @@ export function signDigits(displayNumber: string): string | null {
 }
 
 function errorOf(error: unknown): { error: string; message: string } {
+  if (error instanceof SendCancelled) return { error: 'cancelled', message: error.message };
   if (error instanceof HubError) return { error: error.code, message: error.message };
   return { error: 'error', message: error instanceof Error ? error.message : String(error) };
 }
@@ -122,6 +137,9 @@ class CounterDevicesImpl extends EventEmitter<CounterDevicesEvents> implements C
   private readonly addresses: { sign: number; keypad: number; pad: number };
   private readonly ratingWindowMs: number;
   private readonly now: () => number;
+  private readonly sendLimitMs: number | undefined;
+  /** Cancels the keys still waiting for the hub when the bridge stops. */
+  private readonly stopping = new AbortController();
   private stopped = false;
   /** What the sign shows: the ticket id and its status then. */
   private shown: { id: string; status: PublicTicket['status'] } | null = null;
@@ -140,6 +158,7 @@ class CounterDevicesImpl extends EventEmitter<CounterDevicesEvents> implements C
     this.counterNumber = opts.counterNumber;
     this.ratingWindowMs = opts.ratingWindowMs ?? 30_000;
     this.now = opts.now ?? Date.now;
+    this.sendLimitMs = opts.sendLimitMs;
     this.addresses = {
       sign: opts.addresses?.sign ?? opts.counterNumber,
       keypad: opts.addresses?.keypad ?? opts.counterNumber,
@@ -239,6 +258,7 @@ class CounterDevicesImpl extends EventEmitter<CounterDevicesEvents> implements C
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
+    this.stopping.abort();
     for (const off of this.unsubscribe) off();
     this.keypad.removeAllListeners();
     this.pad.removeAllListeners();
@@ -254,14 +274,23 @@ class CounterDevicesImpl extends EventEmitter<CounterDevicesEvents> implements C
 
   // ---- keys -----------------------------------------------------------------
 
+  /** One press: sent with its own Idempotency-Key, again with the same one until the hub answers. */
+  private send<A extends CounterAction>(action: A) {
+    return sendAction(this.client, action, this.sendOptions());
+  }
+
+  private sendOptions(): SendOptions {
+    return {
+      signal: this.stopping.signal,
+      now: this.now,
+      ...(this.sendLimitMs === undefined ? {} : { limitMs: this.sendLimitMs }),
+    };
+  }
+
   private async runKey(key: KeyName): Promise<KeyOutcome> {
-    const id = encodeURIComponent(this.counterId);
+    const counterId = this.counterId;
     if (key === 'next') {
-      const res = await this.client.request<{ ticket: PublicTicket | null }>(
-        'POST',
-        `/api/v1/counters/${id}/call-next`,
-        {},
-      );
+      const res = await this.send({ kind: 'callNext', counterId });
       return res.ticket
         ? { ok: true, key, action: 'called', ticketId: res.ticket.id }
         : { ok: true, key, action: 'nobody_waiting', ticketId: null };
@@ -270,7 +299,7 @@ class CounterDevicesImpl extends EventEmitter<CounterDevicesEvents> implements C
     const counter = await this.fetchCounter();
     if (key === 'pause') {
       const paused = counter.state === 'paused';
-      await this.client.request('POST', `/api/v1/counters/${id}/${paused ? 'resume' : 'pause'}`, {});
+      await this.send(paused ? { kind: 'resume', counterId } : { kind: 'pause', counterId });
       return { ok: true, key, action: paused ? 'resumed' : 'paused', ticketId: null };
     }
     const ticket = counter.currentTicket;
@@ -281,17 +310,17 @@ class CounterDevicesImpl extends EventEmitter<CounterDevicesEvents> implements C
         error: 'no_ticket',
         message: `no ticket is called or served at ${counter.name}`,
       };
-    const tid = encodeURIComponent(ticket.id);
+    const ticketId = ticket.id;
     const dialog = { ticketId: ticket.id, displayNumber: ticket.displayNumber };
     switch (key) {
       case 'recall':
-        await this.client.request('POST', `/api/v1/tickets/${tid}/recall`, {});
+        await this.send({ kind: 'recall', ticketId });
         return { ok: true, key, action: 'recalled', ticketId: ticket.id };
       case 'start':
-        await this.client.request('POST', `/api/v1/tickets/${tid}/start`, {});
+        await this.send({ kind: 'start', ticketId });
         return { ok: true, key, action: 'started', ticketId: ticket.id };
       case 'no_show':
-        await this.client.request('POST', `/api/v1/tickets/${tid}/no-show`, {});
+        await this.send({ kind: 'noShow', ticketId });
         return { ok: true, key, action: 'no_show', ticketId: ticket.id };
       case 'finish':
         // The procedures handled are chosen on screen: the renderer opens its picker.
@@ -305,8 +334,9 @@ class CounterDevicesImpl extends EventEmitter<CounterDevicesEvents> implements C
     }
   }
 
+  /** The counter as the hub has it now (waits for a hub that cannot be reached, like a press). */
   private async fetchCounter(): Promise<PublicCounter> {
-    const counters = await this.client.counters();
+    const counters = await untilAnswered(this.client, () => this.client.counters(), this.sendOptions());
     const counter = counters.find((c) => c.id === this.counterId);
     if (!counter) throw new HubError(404, 'not_found', `counter ${this.counterId} not found`);
     this.applyCounters([counter]);
@@ -339,8 +369,7 @@ class CounterDevicesImpl extends EventEmitter<CounterDevicesEvents> implements C
       // One score per ticket: a second press does not rate again (the hub would refuse it anyway).
       this.rateTarget = null;
       try {
-        const path = `/api/v1/tickets/${encodeURIComponent(target.ticketId)}/rating`;
-        await this.ratingClient.request('POST', path, { score });
+        await this.ratingClient.call('tickets:rating', { params: { id: target.ticketId }, body: { score } });
         outcome = { ok: true, ticketId: target.ticketId, score };
       } catch (error) {
         outcome = { ok: false, score, ticketId: target.ticketId, ...errorOf(error) };

@@ -1,7 +1,7 @@
 import { createPtyPair, type PtyPair, RatingPadEmulator, SignEmulator } from '@luot/hardware';
+import { startTestHub, type TestHub } from '@luot/hub/testing';
 import { HubClient } from '@luot/ui';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestHub, type TestHub } from '../../../hub/test/harness.ts';
 import type { DevicesEvent } from '../preload/api.ts';
 import { parseCounterConfig } from './config.ts';
 import { createDevicesManager, type PadTokenStore, padClient, parseSession, shellConfig } from './ipc.ts';

@@ -7,11 +7,13 @@ import {
   createQueueStore,
   type HubClient,
   HubError,
+  loginFailure,
   type QueueStore,
   useConnection,
   useQueue,
 } from '@luot/ui';
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type CounterAction, type CounterActionAnswers, SendCancelled, sendAction } from '../actions.ts';
 import type { CounterPreloadApi } from '../preload/api.ts';
 import { ConnectionBar, useCounterI18n } from './common.tsx';
 import {
@@ -21,8 +23,8 @@ import {
   endDevicesSession,
   startDevicesSession,
 } from './devices.ts';
-import { CounterChoiceScreen, type Dialog, LoginScreen, WorkScreen } from './screens.tsx';
-import { SendCancelled, sendOnce } from './send.ts';
+import { CounterChoiceScreen, LoginScreen } from './screens/sign-in.tsx';
+import { type Dialog, WorkScreen } from './screens/work-screen.tsx';
 import {
   type Action,
   actionForKey,
@@ -128,8 +130,9 @@ export function CounterApp({ client, devices = devicesApi() }: CounterAppProps) 
       storage()?.setItem(SESSION_KEY, result.token);
       await resume();
     } catch (err) {
-      if (err instanceof HubError && err.status === 429) setError(c('tooManyLogins'));
-      else if (err instanceof HubError && (err.status === 401 || err.status === 400)) setError(c('badLogin'));
+      const failure = loginFailure(err);
+      if (failure === 'too_many') setError(c('tooManyLogins'));
+      else if (failure === 'bad_credentials') setError(c('badLogin'));
       else setError(errorText(err, language));
     } finally {
       setBusy(false);
@@ -140,7 +143,7 @@ export function CounterApp({ client, devices = devicesApi() }: CounterAppProps) 
     setBusy(true);
     setError(null);
     try {
-      await client.request('POST', `/api/v1/counters/${encodeURIComponent(counter.id)}/sign-in`, {});
+      await client.call('counters:sign-in', { params: { id: counter.id } });
       storage()?.setItem(COUNTER_KEY, counter.id);
       setPhase({ kind: 'work', user, counterId: counter.id });
     } catch (err) {
@@ -163,8 +166,7 @@ export function CounterApp({ client, devices = devicesApi() }: CounterAppProps) 
     setBusy(true);
     setError(null);
     try {
-      if (counterId)
-        await client.request('POST', `/api/v1/counters/${encodeURIComponent(counterId)}/sign-out`, {});
+      if (counterId) await client.call('counters:sign-out', { params: { id: counterId } });
       await client.logout().catch(() => {});
       toLogin();
     } catch (err) {
@@ -274,7 +276,7 @@ function Work({
   // Recent no-shows come from the hub, so a reload or another terminal still offers them.
   const loadNoShows = useCallback(() => {
     client
-      .request('GET', `/api/v1/counters/${encodeURIComponent(counterId)}/no-shows`)
+      .call('counters:no-shows', { params: { id: counterId } })
       .then((raw) => setNoShows(parseNoShows(raw)))
       .catch(() => {});
   }, [client, counterId]);
@@ -287,7 +289,7 @@ function Work({
 
   const loadToday = useCallback(() => {
     client
-      .request('GET', '/api/v1/me/today')
+      .call('me:today')
       .then((raw) => setToday(parseMyToday(raw)))
       .catch(() => setToday(null));
   }, [client]);
@@ -304,18 +306,21 @@ function Work({
   const [sending, setSending] = useState<string | null>(null);
   const sendAbort = useRef<AbortController | null>(null);
   const run = useCallback(
-    async <T,>(path: string, body: unknown, after?: (data: T) => void): Promise<boolean> => {
+    async <A extends CounterAction>(
+      action: A,
+      after?: (data: CounterActionAnswers[A['kind']]) => void,
+    ): Promise<boolean> => {
       if (busyRef.current) return false;
       busyRef.current = true;
       setBusy(true);
       setError(null);
       const seqBefore = store.getState().seq;
-      const label = actionLabel(path, c);
+      const label = actionLabel(action.kind, c);
       const abort = new AbortController();
       sendAbort.current = abort;
       try {
         // One Idempotency-Key for this press: sent again after a hub restart, done once.
-        const data = await sendOnce<T>(client, path, body ?? {}, {
+        const data = await sendAction(client, action, {
           signal: abort.signal,
           onWaiting: (waiting) => setSending(waiting ? label : null),
         });
@@ -342,9 +347,6 @@ function Work({
   );
   useEffect(() => () => sendAbort.current?.abort(), []);
 
-  const ticketPath = (id: string, verb: string) => `/api/v1/tickets/${encodeURIComponent(id)}/${verb}`;
-  const counterPath = (verb: string) => `/api/v1/counters/${encodeURIComponent(counterId)}/${verb}`;
-
   /** A button or a shortcut (the keypad is the main process's). Keys for an action not possible now do nothing (a call while paused says why). */
   const act = (action: Action | null, fromKey = false) => {
     if (!action || busyRef.current) return;
@@ -354,19 +356,19 @@ function Work({
     }
     switch (action) {
       case 'callNext':
-        void run<{ ticket: PublicTicket | null }>(counterPath('call-next'), {}, (data) => {
+        void run({ kind: 'callNext', counterId }, (data) => {
           if (!data.ticket) setTimeout(() => setError(c('nobodyWaiting')), 0);
         });
         return;
       case 'recall':
-        if (current) void run(ticketPath(current.id, 'recall'), {});
+        if (current) void run({ kind: 'recall', ticketId: current.id });
         return;
       case 'start':
-        if (current) void run(ticketPath(current.id, 'start'), {});
+        if (current) void run({ kind: 'start', ticketId: current.id });
         return;
       case 'noShow':
         if (current)
-          void run<{ ticket: PublicTicket }>(ticketPath(current.id, 'no-show'), {}, (data) => {
+          void run({ kind: 'noShow', ticketId: current.id }, (data) => {
             setNoShows((list) => addNoShow(list, data.ticket, Date.now()));
             loadToday();
           });
@@ -381,7 +383,7 @@ function Work({
         setDialog('pause');
         return;
       case 'resume':
-        void run(counterPath('resume'), {});
+        void run({ kind: 'resume', counterId });
         return;
     }
   };
@@ -444,25 +446,25 @@ function Work({
       devices={devicesText(devicesView, c)}
       dialog={dialog}
       onAction={act}
-      onCall={(ticketId) => void run(counterPath('call'), { ticketId })}
+      onCall={(ticketId) => void run({ kind: 'call', counterId, ticketId })}
       onReinstate={(ticketId) =>
-        void run(ticketPath(ticketId, 'reinstate'), {}, () =>
+        void run({ kind: 'reinstate', ticketId }, () =>
           setNoShows((list) => list.filter((n) => n.ticket.id !== ticketId)),
         )
       }
       onFinish={(body) => {
         const id = current?.id;
         if (!id) return;
-        void run(ticketPath(id, 'finish'), body, () => {
+        void run({ kind: 'finish', ticketId: id, body }, () => {
           setDialog(null);
           loadToday();
         });
       }}
       onTransfer={(body) => {
-        if (current) void run(ticketPath(current.id, 'transfer'), body, () => setDialog(null));
+        if (current) void run({ kind: 'transfer', ticketId: current.id, body }, () => setDialog(null));
       }}
       onPause={(reason: PauseReason) =>
-        void run(counterPath('pause'), { reason: PAUSE_REASON_TEXT[reason] }, () => setDialog(null))
+        void run({ kind: 'pause', counterId, reason: PAUSE_REASON_TEXT[reason] }, () => setDialog(null))
       }
       onCloseDialog={() => setDialog(null)}
       onSignOut={onSignOut}

@@ -1,6 +1,15 @@
-// The satisfaction tablet: pairing until it has a counter device token, then it follows the
-// queue and, when a ticket of its counter is finished, shows the officer and four faces for 30 s.
-import { createQueueStore, type HubClient, HubError, type Platform, useConnection, useQueue } from '@luot/ui';
+// The satisfaction tablet: pairing (@luot/ui's useDevicePairing) until it has a counter device
+// token, then it follows the queue and, when a ticket of its counter is finished, shows the
+// officer and four faces for 30 s.
+import {
+  createQueueStore,
+  type HubClient,
+  HubError,
+  type Platform,
+  useConnection,
+  useDevicePairing,
+  useQueue,
+} from '@luot/ui';
 import { Angry, Laugh, type LucideIcon, Meh, Smile } from 'lucide-react';
 import { type FormEvent, useEffect, useReducer, useRef, useState } from 'react';
 import { ConnectionBar, LanguageButtons, useCounterI18n } from './common.tsx';
@@ -33,40 +42,12 @@ export function RatingApp({
   counterId: string | null;
 }) {
   const { c, t } = useCounterI18n();
-  const [auth, setAuth] = useState<'loading' | 'unpaired' | 'paired'>('loading');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    platform.getDeviceToken().then(
-      (token) => {
-        if (!live) return;
-        if (token) client.setToken(token);
-        setAuth(token ? 'paired' : 'unpaired');
-      },
-      () => live && setAuth('unpaired'),
-    );
-    return () => {
-      live = false;
-    };
-  }, [client, platform]);
-
-  const pair = async (code: string) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const result = await client.pair(code);
-      await platform.setDeviceToken(result.token);
-      setAuth('paired');
-    } catch (err) {
-      if (err instanceof HubError && err.status === 429) setError(t('pairing.tooManyAttempts'));
-      else if (err instanceof HubError && !err.isNetwork) setError(t('pairing.invalidCode'));
-      else setError(c('network'));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const pairing = useDevicePairing({
+    client,
+    platform,
+    kind: 'counter',
+    texts: { network: c('network'), wrongKind: c('pairingWrongKind') },
+  });
 
   if (!counterId)
     return (
@@ -74,21 +55,16 @@ export function RatingApp({
         <p className="c-error">{c('ratingNoCounter')}</p>
       </section>
     );
-  if (auth === 'loading') return <div className="c-loading">{t('common.loading')}</div>;
-  if (auth === 'unpaired')
-    return <RatingPairingScreen busy={busy} error={error} onSubmit={(code) => void pair(code)} />;
-  return (
-    <PairedRating
-      client={client}
-      counterId={counterId}
-      onUnpaired={() => {
-        client.setToken(null);
-        void platform.clearDeviceToken();
-        setError(t('pairing.invalidCode'));
-        setAuth('unpaired');
-      }}
-    />
-  );
+  if (pairing.auth === 'loading') return <div className="c-loading">{t('common.loading')}</div>;
+  if (pairing.auth === 'unpaired')
+    return (
+      <RatingPairingScreen
+        busy={pairing.busy}
+        error={pairing.error}
+        onSubmit={(code) => void pairing.pair(code)}
+      />
+    );
+  return <PairedRating client={client} counterId={counterId} onUnpaired={pairing.unpair} />;
 }
 
 function PairedRating({
@@ -135,7 +111,7 @@ function PairedRating({
     if (!state.ticketId || state.screen !== 'rate') return;
     dispatch({ type: 'send' });
     try {
-      await client.request('POST', `/api/v1/tickets/${encodeURIComponent(state.ticketId)}/rating`, { score });
+      await client.call('tickets:rating', { params: { id: state.ticketId }, body: { score } });
       dispatch({ type: 'sent', now: Date.now() });
     } catch (err) {
       if (err instanceof HubError && err.status === 401) unpairedRef.current();

@@ -10,15 +10,11 @@ import { createElement as h } from 'react';
 import { describe, expect, it } from 'vitest';
 import { RatingPairingScreen, RatingView } from './RatingPage.tsx';
 import { initialRating, type RatingState } from './rating.ts';
-import {
-  CounterChoiceScreen,
-  FinishDialog,
-  LoginScreen,
-  PauseDialog,
-  TransferDialog,
-  WorkScreen,
-  type WorkScreenProps,
-} from './screens.tsx';
+import { FinishDialog } from './screens/finish-dialog.tsx';
+import { PauseDialog } from './screens/pause-dialog.tsx';
+import { CounterChoiceScreen, LoginScreen } from './screens/sign-in.tsx';
+import { TransferDialog } from './screens/transfer-dialog.tsx';
+import { WorkScreen, type WorkScreenProps } from './screens/work-screen.tsx';
 import { counter, services, ticket } from './test-fixtures.ts';
 
 const noop = () => {};

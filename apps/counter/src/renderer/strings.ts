@@ -92,6 +92,7 @@ const vi = {
   ratingNoCounter: 'Thiếu mã quầy trong địa chỉ (?counter=…).',
   pairingHint: 'Cán bộ kỹ thuật nhập mã ghép nối (thiết bị quầy) để kết nối màn hình đánh giá.',
   pairingBusy: 'Đang ghép nối…',
+  pairingWrongKind: 'Mã này không dành cho thiết bị quầy. Vui lòng tạo mã loại "counter" cho quầy này.',
 };
 
 export type CounterStrings = typeof vi;
@@ -186,6 +187,8 @@ const en: CounterStrings = {
   ratingNoCounter: 'The address has no counter id (?counter=…).',
   pairingHint: 'A technician enters the pairing code (counter device) to connect this rating screen.',
   pairingBusy: 'Pairing…',
+  pairingWrongKind:
+    'This code is not for a counter device. Please make a code of kind "counter" for this counter.',
 };
 
 export const COUNTER_STRINGS: Record<Language, CounterStrings> = { vi, en };

@@ -9,6 +9,7 @@ import {
   waitingOrder,
 } from '@luot/shared';
 import { filterBySearch, HubError, type Language } from '@luot/ui';
+import type { CounterActionKind } from '../actions.ts';
 
 // ---- actions and shortcuts ------------------------------------------------------
 
@@ -257,22 +258,7 @@ export function parseNoShows(raw: unknown): RecentNoShow[] {
 
 // ---- what a pending command is called on screen ----------------------------------
 
-const VERB_LABELS: Record<string, string> = {
-  'call-next': 'callNext',
-  call: 'call',
-  recall: 'recall',
-  start: 'start',
-  finish: 'finish',
-  'no-show': 'noShow',
-  transfer: 'transfer',
-  reinstate: 'reinstate',
-  pause: 'pause',
-  resume: 'resume',
-};
-
-/** The button label of a command path (`…/tickets/:id/no-show` → "Vắng mặt"), for notices. */
-export function actionLabel<K extends string>(path: string, t: (key: K) => string): string {
-  const verb = path.split('/').pop() ?? '';
-  const key = VERB_LABELS[verb];
-  return key ? t(key as K) : verb;
+/** The button label of an action (`noShow` → "Vắng mặt"), for notices. */
+export function actionLabel<K extends string>(kind: CounterActionKind, t: (key: K) => string): string {
+  return t(kind as K);
 }

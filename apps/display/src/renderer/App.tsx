@@ -10,6 +10,7 @@ import {
   type Platform,
   selectWaitingByService,
   useConnection,
+  useDevicePairing,
   useQueue,
 } from '@luot/ui';
 import {
@@ -51,81 +52,22 @@ export interface DisplayAppProps {
   settings: DisplaySettings;
 }
 
-type Auth = 'loading' | 'unpaired' | 'paired';
-
 export function DisplayApp(props: DisplayAppProps) {
   const { client, platform, settings } = props;
-  const { t, d } = useDisplayI18n();
-  const [auth, setAuth] = useState<Auth>('loading');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  /** Pairs with a code; 'network' when the hub could not be reached (worth trying again). */
-  const pair = async (code: string): Promise<'paired' | 'refused' | 'network'> => {
-    setBusy(true);
-    setError(null);
-    try {
-      const result = await client.pair(code);
-      if (result.device.kind !== 'display') {
-        client.setToken(null);
-        setError(d('pairingWrongKind'));
-        return 'refused';
-      }
-      await platform.setDeviceToken(result.token);
-      setAuth('paired');
-      return 'paired';
-    } catch (err) {
-      if (err instanceof HubError && err.status === 429) setError(t('pairing.tooManyAttempts'));
-      else if (err instanceof HubError && !err.isNetwork) setError(t('pairing.invalidCode'));
-      else {
-        setError(d('pairingNetwork'));
-        return 'network';
-      }
-      return 'refused';
-    } finally {
-      setBusy(false);
-    }
-  };
-  const pairRef = useRef(pair);
-  pairRef.current = pair;
-
-  useEffect(() => {
-    let live = true;
-    let timer: ReturnType<typeof setTimeout> | undefined;
+  const { d } = useDisplayI18n();
+  const pairing = useDevicePairing({
+    client,
+    platform,
+    kind: 'display',
     // `?pair=CODE`: paired without a keyboard; tried again while the hub cannot be reached.
-    const autoPair = (code: string) =>
-      void pairRef.current(code).then((outcome) => {
-        if (live && outcome === 'network') timer = setTimeout(() => autoPair(code), 5000);
-      });
-    platform.getDeviceToken().then(
-      (token) => {
-        if (!live) return;
-        if (token) {
-          client.setToken(token);
-          setAuth('paired');
-          return;
-        }
-        setAuth('unpaired');
-        if (settings.pairCode) autoPair(settings.pairCode);
-      },
-      () => live && setAuth('unpaired'),
-    );
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [client, platform, settings.pairCode]);
+    autoPairCode: settings.pairCode,
+    texts: { network: d('pairingNetwork'), wrongKind: d('pairingWrongKind') },
+  });
 
-  const unpair = () => {
-    client.setToken(null);
-    void platform.clearDeviceToken();
-    setError(t('pairing.invalidCode'));
-    setAuth('unpaired');
-  };
-
-  if (auth === 'loading') return <Loading />;
-  if (auth === 'unpaired') return <PairingScreen busy={busy} error={error} onSubmit={(c) => void pair(c)} />;
-  return <ZonedDisplay {...props} onUnpaired={unpair} />;
+  if (pairing.auth === 'loading') return <Loading />;
+  if (pairing.auth === 'unpaired')
+    return <PairingScreen busy={pairing.busy} error={pairing.error} onSubmit={(c) => void pairing.pair(c)} />;
+  return <ZonedDisplay {...props} onUnpaired={pairing.unpair} />;
 }
 
 function Loading() {

@@ -1,7 +1,7 @@
 // The audit log of administration changes: written inside the change's own transaction, read
 // newest first in pages (GET /api/v1/audit).
 import type { AuditEntry } from '@luot/shared';
-import type { Store } from '../store.ts';
+import type { Store } from '../db/store.ts';
 
 export interface AuditRecord {
   userId: string | null;

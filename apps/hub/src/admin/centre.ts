@@ -1,8 +1,8 @@
 // The centre's identity, contact, opening hours, notice and thresholds as the admin edits them.
 import type { Centre, UpdateCentreRequest } from '@luot/shared';
 import { isOpenAt, LuotError, OpeningHours } from '@luot/shared';
+import type { CentreRow } from '../db/store.ts';
 import type { Hub } from '../hub.ts';
-import type { CentreRow } from '../store.ts';
 import type { AdminCtx } from './change.ts';
 import { parseSettingsJson, settingsFromJson, thresholdsOf } from './settings.ts';
 

@@ -2,10 +2,10 @@
 // its audit rows in the same transaction, and once committed drops the cached catalogue and
 // tells every client (`catalog:changed`).
 import type { CatalogPart } from '@luot/shared';
-import type { Principal } from '../auth.ts';
+import type { Principal } from '../auth/auth.ts';
+import type { Store } from '../db/store.ts';
 import type { EngineCtx } from '../engine/index.ts';
 import type { Hub } from '../hub.ts';
-import type { Store } from '../store.ts';
 import { writeAudit } from './audit.ts';
 
 export interface AdminCtx {

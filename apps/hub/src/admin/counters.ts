@@ -2,8 +2,8 @@
 // RS-485 addresses of their sign, keypad and rating pad.
 import type { AdminCounter, CreateCounterRequest, DeviceAddresses, UpdateCounterRequest } from '@luot/shared';
 import { LuotError } from '@luot/shared';
-import { newId } from '../auth.ts';
-import type { CounterRow, Store } from '../store.ts';
+import { newId } from '../auth/auth.ts';
+import type { CounterRow, Store } from '../db/store.ts';
 import type { AdminCtx } from './change.ts';
 
 interface AdminCounterRow extends CounterRow {

@@ -1,7 +1,7 @@
 // Paired devices as the admin manages them: rename, move to a zone or counter, revoke.
 import type { UpdateDeviceRequest } from '@luot/shared';
 import { LuotError } from '@luot/shared';
-import type { DeviceRow, Store } from '../store.ts';
+import type { DeviceRow, Store } from '../db/store.ts';
 import { type AdminCtx, revokeTokens } from './change.ts';
 
 const anyDevice = (store: Store, id: string) =>

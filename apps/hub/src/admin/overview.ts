@@ -3,8 +3,8 @@
 // same weekday a week ago up to the same time of day.
 import type { Overview, OverviewAlert } from '@luot/shared';
 import { isOpenAt, OpeningHours, serviceDayOf, startOfServiceDay } from '@luot/shared';
+import type { DeviceRow } from '../db/store.ts';
 import type { Hub } from '../hub.ts';
-import type { DeviceRow } from '../store.ts';
 import { centreSettings, thresholdsOf } from './settings.ts';
 
 interface WaitingRow {

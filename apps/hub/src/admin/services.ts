@@ -8,8 +8,8 @@ import type {
   UpdateServiceRequest,
 } from '@luot/shared';
 import { LuotError } from '@luot/shared';
-import { newId } from '../auth.ts';
-import type { ServiceRow, Store } from '../store.ts';
+import { newId } from '../auth/auth.ts';
+import type { ServiceRow, Store } from '../db/store.ts';
 import type { AdminCtx } from './change.ts';
 
 interface ProcedureRow {

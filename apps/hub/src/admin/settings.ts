@@ -1,6 +1,6 @@
 // The centre's settings JSON (centre.settings): the notice and the dashboard's thresholds.
 // Read defensively: a hand-edited or older database may hold anything in that column.
-import type { Store } from '../store.ts';
+import type { Store } from '../db/store.ts';
 
 export interface CentreSettings {
   notice: string | null;

@@ -1,9 +1,9 @@
 // Users as the admin manages them: create, rename, change role, deactivate, reset a password.
 import type { AdminUser, CreateUserRequest, UpdateUserRequest } from '@luot/shared';
 import { LuotError } from '@luot/shared';
-import { newId } from '../auth.ts';
+import { newId } from '../auth/auth.ts';
+import type { Store, UserRow } from '../db/store.ts';
 import { counters } from '../engine/index.ts';
-import type { Store, UserRow } from '../store.ts';
 import { type AdminCtx, revokeTokens } from './change.ts';
 
 const userRow = (store: Store, id: string) => store.sql<UserRow>('SELECT * FROM users WHERE id = ?').get(id);

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog, seedDemo } from '../seed.ts';
-import { Store } from '../store.ts';
 import { type Db, openDatabase } from './database.ts';
+import { Store } from './store.ts';
 
 let dir: string;
 let db: Db;

@@ -1,7 +1,8 @@
 // What every engine command is given: the store, the time, who acts, and a change set to fill.
 import type { DeviceKind, Role } from '@luot/shared';
 import { LuotError, RATING_WINDOW_MINUTES, serviceDayOf } from '@luot/shared';
-import type { Store } from '../store.ts';
+import type { HubData } from '../db/data.ts';
+import type { Store } from '../db/store.ts';
 
 export interface Actor {
   userId: string | null;
@@ -67,6 +68,11 @@ export class EngineCtx {
     this.change = new ChangeSet(reason);
   }
 
+  /** The data layer by concern: the engine's only way to the database. */
+  get data(): HubData {
+    return this.store.data;
+  }
+
   get timeZone(): string {
     return this.store.centre().time_zone;
   }
@@ -77,16 +83,15 @@ export class EngineCtx {
 
   /** Appends one row to the event log (inside the caller's transaction). */
   log(type: string, refs: { ticketId?: string | null; counterId?: string | null }, data?: object): number {
-    const info = this.store.st.insertEvent.run(
-      this.now,
+    const seq = this.data.events.append({
+      at: this.now,
       type,
-      refs.ticketId ?? null,
-      refs.counterId ?? null,
-      this.actor.userId,
-      this.actor.deviceId,
-      data === undefined ? null : JSON.stringify(data),
-    );
-    const seq = Number(info.lastInsertRowid);
+      ticketId: refs.ticketId ?? null,
+      counterId: refs.counterId ?? null,
+      userId: this.actor.userId,
+      deviceId: this.actor.deviceId,
+      data: data === undefined ? null : JSON.stringify(data),
+    });
     if (this.change.fromSeq === 0) this.change.fromSeq = seq;
     this.change.seq = seq;
     if (refs.ticketId) this.change.tickets.add(refs.ticketId);

@@ -17,11 +17,7 @@ export interface IdempotentRequest {
  */
 export function once<T>(ctx: EngineCtx, req: IdempotentRequest, fn: () => T): T {
   const principal = ctx.actor.userId ?? ctx.actor.deviceId ?? 'system';
-  const prior = ctx.store
-    .sql<{ command: string; request: string; result: string }>(
-      'SELECT command, request, result FROM command_keys WHERE principal = ? AND key = ?',
-    )
-    .get(principal, req.key);
+  const prior = ctx.data.idempotency.commandKey(principal, req.key);
   if (prior) {
     if (prior.command !== req.command || prior.request !== req.request) {
       throw conflict('Idempotency-Key was already used for a different request');
@@ -29,10 +25,13 @@ export function once<T>(ctx: EngineCtx, req: IdempotentRequest, fn: () => T): T 
     return JSON.parse(prior.result) as T;
   }
   const result = fn();
-  ctx.store
-    .sql(
-      'INSERT INTO command_keys (principal, key, command, request, result, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-    )
-    .run(principal, req.key, req.command, req.request, JSON.stringify(result ?? null), ctx.now);
+  ctx.data.idempotency.saveCommandKey({
+    principal,
+    key: req.key,
+    command: req.command,
+    request: req.request,
+    result: JSON.stringify(result ?? null),
+    createdAt: ctx.now,
+  });
   return result;
 }

@@ -1,6 +1,6 @@
 // The queue engine: runs a command in one transaction and reports what changed.
 import type { DayStats } from '@luot/shared';
-import type { Store } from '../store.ts';
+import type { Store } from '../db/store.ts';
 import {
   type Actor,
   type ChangeSet,

@@ -8,9 +8,9 @@ import type { DayStats, ErrorCode, FinishRequest, Role, Ticket, TransferRequest 
 import { LuotError } from '@luot/shared';
 import { expect } from 'vitest';
 import { type Db, openDatabase } from '../db/database.ts';
+import { Store } from '../db/store.ts';
+import { statsQueries } from '../reports/day-stats.ts';
 import { loadCatalog, seedDemo } from '../seed.ts';
-import { statsQueries } from '../stats.ts';
-import { Store } from '../store.ts';
 import {
   type Actor,
   type ChangeSet,

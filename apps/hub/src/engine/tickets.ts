@@ -3,7 +3,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Channel, FinishRequest, IssueTicketRequest, Ticket, TransferRequest } from '@luot/shared';
 import { formatTicketNumber, nextTicketNumber } from '@luot/shared';
-import type { CounterRow, TicketRow } from '../store.ts';
+import type { CounterRow } from '../db/counters.ts';
+import type { TicketRow } from '../db/tickets.ts';
+import { nextToCall } from './call-order.ts';
 import { conflict, type EngineCtx, forbidden, invalid, notFound } from './context.ts';
 
 /**
@@ -25,16 +27,14 @@ export interface IssueResult {
 }
 
 export function issueTicket(ctx: EngineCtx, input: IssueInput): IssueResult {
-  const { store, actor } = ctx;
+  const { store, data, actor } = ctx;
   const principal = actor.deviceId ?? actor.userId ?? 'system';
   if (input.idempotencyKey) {
-    const prior = store.st.idempotency.get(principal, input.idempotencyKey);
-    const priorTicket = prior ? store.ticketRow(prior.ticket_id) : undefined;
+    const priorId = data.idempotency.issuedTicketId(principal, input.idempotencyKey);
+    const priorTicket = priorId !== undefined ? data.tickets.byId(priorId) : undefined;
     // A key answers for its own service day; reused on a later day it issues afresh.
     if (priorTicket && priorTicket.service_day !== ctx.serviceDay) {
-      store
-        .sql('DELETE FROM idempotency_keys WHERE principal = ? AND key = ?')
-        .run(principal, input.idempotencyKey);
+      data.idempotency.deleteIssueKey(principal, input.idempotencyKey);
     } else if (priorTicket) {
       const ticket = priorTicket;
       if (
@@ -51,15 +51,15 @@ export function issueTicket(ctx: EngineCtx, input: IssueInput): IssueResult {
   if (!service) throw notFound(`serviceId: no field ${input.serviceId}`);
   if (service.active !== 1) throw conflict(`field ${service.code} is not taking tickets`);
   if (input.procedureId) {
-    const procedure = store.st.procedureById.get(input.procedureId);
+    const procedure = data.catalog.procedure(input.procedureId);
     if (!procedure) throw notFound(`procedureId: no procedure ${input.procedureId}`);
-    if (procedure.service_id !== service.id || procedure.active !== 1) {
+    if (procedure.serviceId !== service.id || !procedure.active) {
       throw invalid('procedureId: not a procedure of this field');
     }
   }
   const day = ctx.serviceDay;
   const { start_number: start, end_number: end } = service;
-  const last = store.st.lastNumber.get(day, service.id, start, end)?.n ?? null;
+  const last = data.tickets.lastNumber(day, service.id, start, end);
   const number = nextTicketNumber(start, end, last);
   // Numbers never leave the field's range: refused before anything is written.
   if (number === null) {
@@ -71,7 +71,7 @@ export function issueTicket(ctx: EngineCtx, input: IssueInput): IssueResult {
   }
   const channel: Channel = input.channel ?? (actor.deviceId ? 'kiosk' : 'counter');
   const id = newTicketId(ctx.now);
-  store.st.insertTicket.run({
+  data.tickets.insert({
     id,
     serviceDay: day,
     serviceId: service.id,
@@ -84,7 +84,7 @@ export function issueTicket(ctx: EngineCtx, input: IssueInput): IssueResult {
     deviceId: actor.deviceId,
     userId: actor.userId,
   });
-  if (input.idempotencyKey) store.st.insertIdempotency.run(principal, input.idempotencyKey, id, ctx.now);
+  if (input.idempotencyKey) data.idempotency.saveIssueKey(principal, input.idempotencyKey, id, ctx.now);
   ctx.log('ticket.issued', { ticketId: id }, { number });
   return { ticketId: id, replayed: false };
 }
@@ -93,17 +93,17 @@ export function issueTicket(ctx: EngineCtx, input: IssueInput): IssueResult {
 export function actorCounter(ctx: EngineCtx): CounterRow {
   const userId = ctx.actor.userId;
   if (!userId) throw forbidden('only a signed-in officer can act at a counter');
-  const counter = ctx.store.st.counterByOfficer.get(userId);
+  const counter = ctx.data.counters.ofOfficer(userId);
   if (!counter) throw forbidden('you are not signed in at a counter');
   return counter;
 }
 
 function ticketAtActorCounter(ctx: EngineCtx, ticketId: string): { ticket: TicketRow; counter: CounterRow } {
-  const ticket = ctx.store.ticketRow(ticketId);
+  const ticket = ctx.data.tickets.byId(ticketId);
   if (!ticket) throw notFound(`no ticket ${ticketId}`);
   const userId = ctx.actor.userId;
   if (!userId) throw forbidden('only the officer at the ticket’s counter can do this');
-  const counter = ctx.store.st.counterByOfficer.get(userId);
+  const counter = ctx.data.counters.ofOfficer(userId);
   if (!counter || ticket.counter_id !== counter.id) {
     throw forbidden('this ticket is not at your counter');
   }
@@ -122,40 +122,35 @@ export function assertCounterCanCall(ctx: EngineCtx, counter: CounterRow): void 
   }
   if (counter.state === 'paused') throw conflict(`counter ${counter.number} is paused`);
   if (counter.state !== 'open') throw conflict(`counter ${counter.number} is closed`);
-  const active = ctx.store.st.activeTicketOfCounter.get(counter.id);
+  const active = ctx.data.tickets.activeOfCounter(counter.id);
   if (active) {
     throw conflict(`finish, transfer or mark no-show for ticket ${active.display_number} first`);
   }
 }
 
 function markCalled(ctx: EngineCtx, ticket: TicketRow, counter: CounterRow, type: string): void {
-  ctx.store
-    .sql(
-      `UPDATE tickets SET status = 'called', called_at = ?, counter_id = ?, officer_id = ?,
-         target_counter_id = NULL WHERE id = ? AND status = 'waiting'`,
-    )
-    .run(ctx.now, counter.id, ctx.actor.userId, ticket.id);
+  ctx.data.tickets.markCalled(ticket.id, ctx.now, counter.id, ctx.actor.userId);
   const seq = ctx.log(type, { ticketId: ticket.id, counterId: counter.id });
   ctx.change.calls.push({ seq, ticketId: ticket.id, counterId: counter.id, recall: false });
 }
 
 export function callNext(ctx: EngineCtx, counterId: string): string | null {
-  const counter = ctx.store.counterRow(counterId);
+  const counter = ctx.data.counters.byId(counterId);
   if (!counter || counter.active !== 1) throw notFound(`no counter ${counterId}`);
   assertCounterCanCall(ctx, counter);
   const serviceIds = ctx.store.serviceIdsOfCounter(counter.id);
-  const nextId = ctx.store.order.next(counter.id, serviceIds, counter.call_policy);
+  const nextId = nextToCall(ctx.data.queue, counter.id, serviceIds, counter.call_policy);
   if (!nextId) return null;
-  markCalled(ctx, ctx.store.ticketRow(nextId)!, counter, 'ticket.called');
+  markCalled(ctx, ctx.data.tickets.byId(nextId)!, counter, 'ticket.called');
   return nextId;
 }
 
 /** Calls one chosen waiting ticket (the officer picked it from the list). */
 export function callTicket(ctx: EngineCtx, counterId: string, ticketId: string): string {
-  const counter = ctx.store.counterRow(counterId);
+  const counter = ctx.data.counters.byId(counterId);
   if (!counter || counter.active !== 1) throw notFound(`no counter ${counterId}`);
   assertCounterCanCall(ctx, counter);
-  const ticket = ctx.store.ticketRow(ticketId);
+  const ticket = ctx.data.tickets.byId(ticketId);
   if (!ticket) throw notFound(`no ticket ${ticketId}`);
   requireStatus(ticket, ['waiting'], 'call');
   const serves = ctx.store.serviceIdsOfCounter(counter.id).includes(ticket.service_id);
@@ -169,7 +164,7 @@ export function callTicket(ctx: EngineCtx, counterId: string, ticketId: string):
 export function recall(ctx: EngineCtx, ticketId: string): string {
   const { ticket, counter } = ticketAtActorCounter(ctx, ticketId);
   requireStatus(ticket, ['called'], 'recall');
-  ctx.store.sql('UPDATE tickets SET recall_count = recall_count + 1 WHERE id = ?').run(ticket.id);
+  ctx.data.tickets.addRecall(ticket.id);
   const seq = ctx.log('ticket.recalled', { ticketId: ticket.id, counterId: counter.id });
   ctx.change.calls.push({ seq, ticketId: ticket.id, counterId: counter.id, recall: true });
   return ticket.id;
@@ -178,7 +173,7 @@ export function recall(ctx: EngineCtx, ticketId: string): string {
 export function start(ctx: EngineCtx, ticketId: string): string {
   const { ticket, counter } = ticketAtActorCounter(ctx, ticketId);
   requireStatus(ticket, ['called'], 'start');
-  ctx.store.sql(`UPDATE tickets SET status = 'serving', started_at = ? WHERE id = ?`).run(ctx.now, ticket.id);
+  ctx.data.tickets.markStarted(ticket.id, ctx.now);
   ctx.log('ticket.started', { ticketId: ticket.id, counterId: counter.id });
   return ticket.id;
 }
@@ -188,19 +183,14 @@ export function finish(ctx: EngineCtx, ticketId: string, body: FinishRequest): s
   requireStatus(ticket, ['called', 'serving'], 'finish');
   const ids = [...new Set(body.procedureIds)];
   ids.forEach((id, i) => {
-    const procedure = ctx.store.st.procedureById.get(id);
-    if (!procedure || procedure.service_id !== ticket.service_id) {
+    const procedure = ctx.data.catalog.procedure(id);
+    if (!procedure || procedure.serviceId !== ticket.service_id) {
       throw invalid(`procedureIds.${i}: ${id} is not a procedure of this ticket's field`);
     }
   });
   // Finishing straight from "called" counts the service from the call.
-  ctx.store
-    .sql(
-      `UPDATE tickets SET status = 'done', finished_at = ?, started_at = COALESCE(started_at, called_at),
-         note = ? WHERE id = ?`,
-    )
-    .run(ctx.now, body.note ? body.note : null, ticket.id);
-  for (const id of ids) ctx.store.st.insertProcedureDone.run(ticket.id, id);
+  ctx.data.tickets.markFinished(ticket.id, ctx.now, body.note ? body.note : null);
+  for (const id of ids) ctx.data.tickets.addProcedureDone(ticket.id, id);
   ctx.store.bumpEstimates();
   ctx.log('ticket.finished', { ticketId: ticket.id, counterId: counter.id }, { procedureIds: ids });
   return ticket.id;
@@ -209,7 +199,7 @@ export function finish(ctx: EngineCtx, ticketId: string, body: FinishRequest): s
 export function noShow(ctx: EngineCtx, ticketId: string): string {
   const { ticket, counter } = ticketAtActorCounter(ctx, ticketId);
   requireStatus(ticket, ['called'], 'mark as no-show');
-  ctx.store.sql(`UPDATE tickets SET status = 'no_show', no_show_at = ? WHERE id = ?`).run(ctx.now, ticket.id);
+  ctx.data.tickets.markNoShow(ticket.id, ctx.now);
   ctx.log('ticket.no_show', { ticketId: ticket.id, counterId: counter.id });
   return ticket.id;
 }
@@ -217,7 +207,7 @@ export function noShow(ctx: EngineCtx, ticketId: string): string {
 /** A citizen who missed the call turns up: back to waiting, first in line at this counter. */
 export function reinstate(ctx: EngineCtx, ticketId: string): string {
   const counter = actorCounter(ctx);
-  const ticket = ctx.store.ticketRow(ticketId);
+  const ticket = ctx.data.tickets.byId(ticketId);
   if (!ticket) throw notFound(`no ticket ${ticketId}`);
   requireStatus(ticket, ['no_show'], 'reinstate');
   if (ticket.service_day !== ctx.serviceDay) throw conflict('the ticket is from another day');
@@ -231,12 +221,7 @@ export function reinstate(ctx: EngineCtx, ticketId: string): string {
   ) {
     throw conflict(`counter ${counter.number} does not serve this ticket's field`);
   }
-  ctx.store
-    .sql(
-      `UPDATE tickets SET status = 'waiting', no_show_at = NULL, counter_id = NULL, officer_id = NULL,
-         called_at = NULL, target_counter_id = ? WHERE id = ?`,
-    )
-    .run(counter.id, ticket.id);
+  ctx.data.tickets.reinstate(ticket.id, counter.id);
   ctx.log('ticket.reinstated', { ticketId: ticket.id, counterId: counter.id });
   return ticket.id;
 }
@@ -246,14 +231,14 @@ export function transfer(ctx: EngineCtx, ticketId: string, body: TransferRequest
   requireStatus(ticket, ['called', 'serving'], 'transfer');
   let serviceId = ticket.service_id;
   if (body.serviceId !== undefined) {
-    const service = ctx.store.st.serviceById.get(body.serviceId);
+    const service = ctx.data.catalog.serviceById(body.serviceId);
     if (!service) throw notFound(`serviceId: no field ${body.serviceId}`);
     if (service.active !== 1) throw conflict(`field ${service.code} is not active`);
     serviceId = service.id;
   }
   let target: string | null = null;
   if (body.counterId !== undefined) {
-    const to = ctx.store.counterRow(body.counterId);
+    const to = ctx.data.counters.byId(body.counterId);
     if (!to || to.active !== 1) throw notFound(`counterId: no counter ${body.counterId}`);
     if (to.id === counter.id) throw invalid('counterId: the ticket is already at this counter');
     if (to.state === 'closed') throw conflict(`counter ${to.number} is closed; transfer to a field instead`);
@@ -262,13 +247,7 @@ export function transfer(ctx: EngineCtx, ticketId: string, body: TransferRequest
     throw invalid('serviceId: the ticket is already in this field');
   }
   // Back to waiting with its original issue time, so it keeps its place in line.
-  ctx.store
-    .sql(
-      `UPDATE tickets SET status = 'waiting', service_id = ?, target_counter_id = ?, counter_id = NULL,
-         officer_id = NULL, called_at = NULL, started_at = NULL, recall_count = 0,
-         transfer_count = transfer_count + 1 WHERE id = ?`,
-    )
-    .run(serviceId, target, ticket.id);
+  ctx.data.tickets.transfer(ticket.id, serviceId, target);
   ctx.log(
     'ticket.transferred',
     { ticketId: ticket.id, counterId: counter.id },
@@ -279,17 +258,15 @@ export function transfer(ctx: EngineCtx, ticketId: string, body: TransferRequest
 }
 
 export function cancel(ctx: EngineCtx, ticketId: string): string {
-  const ticket = ctx.store.ticketRow(ticketId);
+  const ticket = ctx.data.tickets.byId(ticketId);
   if (!ticket) throw notFound(`no ticket ${ticketId}`);
   requireStatus(ticket, ['waiting', 'called'], 'cancel');
   // An officer cancels a waiting ticket or one at their own counter; an admin any.
   if (ticket.status === 'called' && ctx.actor.role !== 'admin') {
-    const mine = ctx.actor.userId ? ctx.store.st.counterByOfficer.get(ctx.actor.userId) : undefined;
+    const mine = ctx.actor.userId ? ctx.data.counters.ofOfficer(ctx.actor.userId) : undefined;
     if (mine?.id !== ticket.counter_id) throw forbidden('this ticket is called at another counter');
   }
-  ctx.store
-    .sql(`UPDATE tickets SET status = 'cancelled', target_counter_id = NULL, finished_at = ? WHERE id = ?`)
-    .run(ctx.now, ticket.id);
+  ctx.data.tickets.cancel(ticket.id, ctx.now);
   ctx.log('ticket.cancelled', { ticketId: ticket.id, counterId: ticket.counter_id });
   return ticket.id;
 }
@@ -300,7 +277,7 @@ export function cancel(ctx: EngineCtx, ticketId: string): string {
  * never a staff token. Once per ticket, within `ratingWindowMs` of finishing.
  */
 export function rate(ctx: EngineCtx, ticketId: string, score: number): string {
-  const ticket = ctx.store.ticketRow(ticketId);
+  const ticket = ctx.data.tickets.byId(ticketId);
   if (!ticket) throw notFound(`no ticket ${ticketId}`);
   const { actor } = ctx;
   if (actor.userId !== null)
@@ -314,7 +291,7 @@ export function rate(ctx: EngineCtx, ticketId: string, score: number): string {
     const minutes = Math.round(ctx.options.ratingWindowMs / 60_000);
     throw conflict(`a ticket can be rated within ${minutes} minutes of finishing only`);
   }
-  ctx.store.sql('UPDATE tickets SET rating = ? WHERE id = ?').run(score, ticket.id);
+  ctx.data.tickets.rate(ticket.id, score);
   ctx.log('ticket.rated', { ticketId: ticket.id, counterId: ticket.counter_id }, { score });
   return ticket.id;
 }
@@ -326,7 +303,7 @@ export type { Ticket };
  * The printing itself happens after the commit, outside any transaction.
  */
 export function reprint(ctx: EngineCtx, ticketId: string, printerDeviceId: string | null): string {
-  const ticket = ctx.store.ticketRow(ticketId);
+  const ticket = ctx.data.tickets.byId(ticketId);
   if (!ticket) throw notFound(`no ticket ${ticketId}`);
   requireStatus(ticket, ['waiting', 'called', 'serving', 'no_show'], 'reprint');
   ctx.log('ticket.reprinted', { ticketId }, { deviceId: printerDeviceId });

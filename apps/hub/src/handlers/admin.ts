@@ -1,6 +1,7 @@
-// Administration commands (issue 7): fields, procedures, counters, users, devices, the centre,
-// the audit log and the live overview. Merged into COMMANDS. Every change goes through
-// adminChange (change.ts): one transaction with its audit row, then `catalog:changed`.
+// Handlers of the hub's administration commands (contract: @luot/shared contract/admin.ts): the
+// centre, fields, procedures, counters, users, devices, the audit log and the live overview.
+// Every change goes through adminChange (admin/change.ts): one transaction with its audit row,
+// then `catalog:changed`.
 import { LuotError, PASSWORD_PROBLEM_MESSAGES, passwordProblem } from '@luot/shared';
 import { listAudit } from '../admin/audit.ts';
 import { centreAnswer, updateCentre } from '../admin/centre.ts';
@@ -18,11 +19,11 @@ import {
   updateService,
 } from '../admin/services.ts';
 import { adminUser, adminUsers, createUser, resetPassword, updateUser } from '../admin/users.ts';
-import { hashPassword } from '../auth.ts';
-import { handlers } from '../command-kit.ts';
-import { deviceInfo, deviceRow } from '../devices.ts';
+import { hashPassword } from '../auth/auth.ts';
+import { userFromRow } from '../db/store.ts';
 import type { Hub } from '../hub.ts';
-import { userFromRow } from '../store.ts';
+import { deviceInfo, deviceRow } from '../printing/kiosk-devices.ts';
+import { handlers } from './kit.ts';
 
 /** An update with nothing in it is a mistake of the caller, not a change to audit. */
 function somethingToChange(body: object): void {

@@ -1,9 +1,9 @@
 // Handlers of the hub's auth commands (contract: @luot/shared contract/auth.ts). Health, sign-in and sign-
 // out, /me and an officer’s own figures.
 import { LuotError, type User } from '@luot/shared';
-import { handlers } from '../command-kit.ts';
+import { type LoginAttempt, refusalReason } from '../auth/login-guard.ts';
 import { VERSION } from '../hub.ts';
-import { type LoginAttempt, refusalReason } from '../login-guard.ts';
+import { handlers } from './kit.ts';
 
 export const AUTH_HANDLERS = handlers({
   health: ({ hub }) => {

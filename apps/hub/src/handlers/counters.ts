@@ -2,12 +2,12 @@
 // list, recent no-shows, signing in and out, pausing, calling.
 import { LuotError, type PauseRequest } from '@luot/shared';
 import type { z } from 'zod';
-import { handlers, idempotent } from '../command-kit.ts';
+import { type TicketRow, ticketFromRow } from '../db/store.ts';
 import { counters, tickets } from '../engine/index.ts';
 import type { Hub } from '../hub.ts';
-import { type TicketRow, ticketFromRow } from '../store.ts';
-import { counterFor } from '../ticket-views.ts';
+import { handlers, idempotent } from './kit.ts';
 import { onOne } from './on-one.ts';
+import { counterFor } from './ticket-views.ts';
 
 /** A counter command's answer: the counter as it is after the change. */
 const counterAnswer = (hub: Hub, id: string) => ({ counter: hub.store.counter(hub.store.counterRow(id)!) });

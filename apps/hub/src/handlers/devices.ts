@@ -4,8 +4,14 @@ import { verifyPrinterUri } from '@luot/hardware/device';
 import { BadPrinterUri } from '@luot/hardware/uri';
 import { LuotError } from '@luot/shared';
 import { writeAudit } from '../admin/audit.ts';
-import { handlers } from '../command-kit.ts';
-import { deviceInfo, deviceRow, listDevices, printerSettings, setPrinter } from '../devices.ts';
+import {
+  deviceInfo,
+  deviceRow,
+  listDevices,
+  printerSettings,
+  setPrinter,
+} from '../printing/kiosk-devices.ts';
+import { handlers } from './kit.ts';
 
 export const DEVICE_HANDLERS = handlers({
   'devices:pairing-code': ({ hub, principal, body }) => {

@@ -1,10 +1,10 @@
 // The commands on one ticket or counter (`POST …/:id/verb`): one engine call, idempotent with
 // a key, answered with the object as it is after the change.
 import { HUB_API, type HubCommandName } from '@luot/shared';
-import type { Principal } from '../auth.ts';
-import { type Handler, type HandlerContext, idempotent } from '../command-kit.ts';
+import type { Principal } from '../auth/auth.ts';
 import type { EngineCtx } from '../engine/index.ts';
 import type { Hub } from '../hub.ts';
+import { type Handler, type HandlerContext, idempotent } from './kit.ts';
 
 export function onOne<K extends HubCommandName>(
   name: K,

@@ -1,8 +1,9 @@
 // Handlers of the hub's report commands (contract: @luot/shared contract/reports.ts): a day's
 // statistics, a period's figures and their exports.
-import { FileReply, handlers } from '../command-kit.ts';
+
 import { exportReport } from '../reports/export.ts';
 import { periodReport } from '../reports/reports-of.ts';
+import { FileReply, handlers } from './kit.ts';
 
 export const REPORT_HANDLERS = handlers({
   'stats:day': ({ hub, query }) => hub.statsForDay(query.date ?? hub.serviceDay),

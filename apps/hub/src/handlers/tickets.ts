@@ -2,13 +2,13 @@
 // printing tickets, acting on them, and the queue snapshot.
 import type { FinishRequest, RatingRequest, TransferRequest } from '@luot/shared';
 import type { z } from 'zod';
-import { handlers } from '../command-kit.ts';
+import { checkKioskIssue } from '../auth/issue-limit.ts';
 import { tickets } from '../engine/index.ts';
 import type { Hub } from '../hub.ts';
-import { checkKioskIssue } from '../issue-limit.ts';
-import { printTicket } from '../print-ticket.ts';
-import { ratingWindow, ticketFor, withTicketFor } from '../ticket-views.ts';
+import { printTicket } from '../printing/print-ticket.ts';
+import { handlers } from './kit.ts';
 import { onOne } from './on-one.ts';
+import { ratingWindow, ticketFor, withTicketFor } from './ticket-views.ts';
 
 /** A ticket command's answer: the ticket as it is after the change. */
 const ticketAnswer = (hub: Hub, id: string) => ({ ticket: hub.store.ticket(id)! });

@@ -2,7 +2,7 @@
 // (0005_report_indexes.sql): additive counts and sums per field, counter and officer, every
 // wait (for percentiles), per local hour, per procedure. Periods are sums of days (period.ts).
 import { nextDay } from '@luot/shared';
-import type { Store } from '../store.ts';
+import type { Store } from '../db/store.ts';
 import { localHourSql, offsetSegments } from './local-hours.ts';
 
 /** Counts and sums that add up across days and groups. */

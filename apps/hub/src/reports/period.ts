@@ -5,7 +5,7 @@
 // (see docs/reports.md).
 import type { PeriodReport, ReportFigures } from '@luot/shared';
 import { daysBetween, MAX_REPORT_DAYS, nextDay, WAIT_BUCKETS } from '@luot/shared';
-import type { Store } from '../store.ts';
+import type { Store } from '../db/store.ts';
 import { addSums, type DayFigures, type DayGroup, emptySums, readDays, type Sums } from './day-figures.ts';
 
 const round1 = (x: number) => Math.round(x * 10) / 10;

@@ -1,14 +1,14 @@
-// The kiosk page: pairing until the device has a token, then the flow (controller.ts) on the
+// The kiosk page: pairing (@luot/ui's useDevicePairing) until the device has a token, then the flow (controller.ts) on the
 // live queue (socket with the device token).
 import type { Centre } from '@luot/shared';
 import {
   createQueueStore,
   type HubClient,
-  HubError,
   type Platform,
   selectOpenCountersByService,
   selectWaitingByService,
   useConnection,
+  useDevicePairing,
   useQueue,
 } from '@luot/ui';
 import { type ReactNode, useEffect, useRef, useState, useSyncExternalStore } from 'react';
@@ -35,57 +35,20 @@ export interface KioskAppProps {
   origin: string;
 }
 
-type Auth = 'loading' | 'unpaired' | 'paired';
-
 export function KioskApp(props: KioskAppProps) {
   const { client, platform } = props;
   const { t, k } = useKioskI18n();
-  const [auth, setAuth] = useState<Auth>('loading');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const pairing = useDevicePairing({
+    client,
+    platform,
+    kind: 'kiosk',
+    texts: { network: k('pairingNetwork'), wrongKind: k('pairingWrongKind') },
+  });
 
-  useEffect(() => {
-    let live = true;
-    platform.getDeviceToken().then(
-      (token) => {
-        if (!live) return;
-        if (token) client.setToken(token);
-        setAuth(token ? 'paired' : 'unpaired');
-      },
-      () => live && setAuth('unpaired'),
-    );
-    return () => {
-      live = false;
-    };
-  }, [client, platform]);
-
-  const pair = async (code: string) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const result = await client.pair(code);
-      await platform.setDeviceToken(result.token);
-      setAuth('paired');
-    } catch (err) {
-      if (err instanceof HubError && err.status === 429) setError(t('pairing.tooManyAttempts'));
-      else if (err instanceof HubError && (err.status === 401 || err.status === 400 || err.status === 404))
-        setError(t('pairing.invalidCode'));
-      else setError(k('pairingNetwork'));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const unpair = () => {
-    client.setToken(null);
-    void platform.clearDeviceToken();
-    setError(t('pairing.invalidCode'));
-    setAuth('unpaired');
-  };
-
-  if (auth === 'loading') return <div className="k-loading">{t('common.loading')}</div>;
-  if (auth === 'unpaired') return <PairingScreen busy={busy} error={error} onSubmit={pair} />;
-  return <PairedKiosk {...props} onUnpaired={unpair} />;
+  if (pairing.auth === 'loading') return <div className="k-loading">{t('common.loading')}</div>;
+  if (pairing.auth === 'unpaired')
+    return <PairingScreen busy={pairing.busy} error={pairing.error} onSubmit={(c) => void pairing.pair(c)} />;
+  return <PairedKiosk {...props} onUnpaired={pairing.unpair} />;
 }
 
 function PairedKiosk({

@@ -1,7 +1,9 @@
-// What both pages do first: the shared theme and the kiosk's styles, i18n, the hub client.
+// What both pages do first: the shared theme and the kiosk's styles, the settings from the URL,
+// the language, the hub client. The rest of the start is @luot/ui/boot's.
 import '@luot/ui/theme.css';
 import './kiosk.css';
-import { createI18n, HubClient, isLanguage } from '@luot/ui';
+import { HubClient } from '@luot/ui';
+import { startLanguage } from '@luot/ui/boot';
 import { parseSettings } from './settings.ts';
 
 export function boot(options: { retry?: boolean } = {}) {
@@ -10,19 +12,8 @@ export function boot(options: { retry?: boolean } = {}) {
     baseUrl: settings.hubUrl,
     ...(options.retry === false ? { retry: { attempts: 1 }, timeoutMs: 8000 } : {}),
   });
-  const i18n = createI18n('vi');
-  const setLang = (lng: string) => {
-    document.documentElement.lang = isLanguage(lng) ? lng : 'vi';
-  };
-  setLang(i18n.language);
-  i18n.on('languageChanged', setLang);
+  const i18n = startLanguage();
   /** The hub's origin as phones open it: this page's (`?hub=` only for a page opened from a file). */
   const origin = settings.hubUrl || location.origin;
   return { settings, client, i18n, origin };
-}
-
-export function rootElement(): HTMLElement {
-  const root = document.getElementById('root');
-  if (!root) throw new Error('#root missing');
-  return root;
 }

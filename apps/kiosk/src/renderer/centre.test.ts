@@ -1,9 +1,10 @@
 // The kiosk follows admin changes without a page reload, against a REAL hub: a new field appears
 // in its queue store, a renamed centre reaches watchCentre, a deactivated field turns inactive.
+
+import { startTestHub, type TestHub } from '@luot/hub/testing';
 import type { Centre } from '@luot/shared';
 import { createQueueStore, HubClient, type QueueStore } from '@luot/ui';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestHub, type TestHub } from '../../../hub/test/harness.ts';
 import { watchCentre } from './centre.ts';
 
 /** Resolves when the store's state satisfies `check` (checked on every change). */

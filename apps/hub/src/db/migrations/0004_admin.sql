@@ -1,4 +1,4 @@
--- Lượt hub schema v4: administration (issue 7). The audit log of admin changes, the RS-485
+-- Lượt hub schema v4: administration. The audit log of admin changes, the RS-485
 -- addresses of each counter's devices, and indexes for revoking tokens and the live overview.
 
 -- Every change made through the administration API, written in the same transaction as the

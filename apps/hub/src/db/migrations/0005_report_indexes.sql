@@ -1,4 +1,4 @@
--- Lượt hub schema v5: indexes for period reports (issue 7, docs/reports.md).
+-- Lượt hub schema v5: indexes for period reports (docs/reports.md).
 
 -- Finished tickets of a range of service days, with every column a report reads, in the order
 -- the report groups them (day, field, counter, officer): the report streams through this

@@ -1,5 +1,5 @@
--- Lượt hub schema v6: the report figures of past service days, kept across restarts (issue 7,
--- docs/reports.md). A cache of what reports/day-figures.ts reads from the tickets: a freshly
+-- Lượt hub schema v6: the report figures of past service days, kept across restarts
+-- (docs/reports.md). A cache of what reports/day-figures.ts reads from the tickets: a freshly
 -- started hub answers a year's report from these rows instead of reading a year of tickets.
 -- Nothing else reads them; dropping every row only makes the next long report slower.
 

@@ -1,5 +1,0 @@
-// Imported first by the display page: zod probes for `new Function` (its JIT) when schemas are built;
-// the pages' CSP forbids eval, so the probe would only log a CSP violation. Go without.
-import { z } from 'zod';
-
-z.config({ jitless: true });

@@ -1,0 +1,324 @@
+// Users, passwords, bearer tokens, device pairing and login throttling.
+import { createHash, randomBytes, randomInt, scrypt, timingSafeEqual } from 'node:crypto';
+import { promisify } from 'node:util';
+import type { DeviceKind, PairingCodeRequest, Role, User } from '@luot/shared';
+import { LuotError } from '@luot/shared';
+import { type DeviceRow, type Store, userFromRow } from '../db/store.ts';
+import type { Actor } from '../engine/context.ts';
+
+const scryptAsync = promisify(scrypt) as (
+  password: string,
+  salt: Buffer,
+  keylen: number,
+  options: { N: number; r: number; p: number; maxmem: number },
+) => Promise<Buffer>;
+
+// N = 2^15 makes each hash need just over 32 MiB, above glibc's largest mmap threshold: the
+// memory is mapped for the hash and returned at once, instead of staying in a thread's arena.
+const SCRYPT = { N: 32768, r: 8, p: 1, maxmem: 96 * 1024 * 1024 };
+const KEY_LENGTH = 32;
+
+/**
+ * At most two hashes at once: each holds 32 MiB while it runs, and these PCs have 2 cores.
+ * Urgent work (a login from an address where that user signed in before) goes ahead of the
+ * rest, so a flood of strangers' attempts does not make a real officer wait.
+ */
+let running = 0;
+const waiting: { urgent: (() => void)[]; normal: (() => void)[] } = { urgent: [], normal: [] };
+/** Hashes started since the process began (tests read it to see what went before what). */
+export const hashStats = { started: 0 };
+export async function limited<T>(work: () => Promise<T>, urgent = false): Promise<T> {
+  if (running >= 2) {
+    await new Promise<void>((resolve) => (urgent ? waiting.urgent : waiting.normal).push(resolve));
+  }
+  running += 1;
+  hashStats.started += 1;
+  try {
+    return await work();
+  } finally {
+    running -= 1;
+    (waiting.urgent.shift() ?? waiting.normal.shift())?.();
+  }
+}
+
+export async function hashPassword(password: string, urgent = false): Promise<string> {
+  const salt = randomBytes(16);
+  const key = await limited(() => scryptAsync(password.normalize('NFC'), salt, KEY_LENGTH, SCRYPT), urgent);
+  return `scrypt$${SCRYPT.N}$${SCRYPT.r}$${SCRYPT.p}$${salt.toString('base64')}$${key.toString('base64')}`;
+}
+
+export async function verifyPassword(password: string, stored: string, urgent = false): Promise<boolean> {
+  const [scheme, n, r, p, salt, key] = stored.split('$');
+  if (scheme !== 'scrypt' || !salt || !key) return false;
+  const expected = Buffer.from(key, 'base64');
+  const actual = await limited(
+    () =>
+      scryptAsync(password.normalize('NFC'), Buffer.from(salt, 'base64'), expected.length, {
+        N: Number(n),
+        r: Number(r),
+        p: Number(p),
+        maxmem: SCRYPT.maxmem,
+      }),
+    urgent,
+  );
+  return timingSafeEqual(actual, expected);
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+export const newId = () => randomBytes(12).toString('base64url');
+const newToken = () => randomBytes(32).toString('base64url');
+
+/** Who a token belongs to; `expiresAt` is the token's end as last read (it slides while used). */
+export type Principal =
+  | { kind: 'user'; user: User; tokenHash: string; expiresAt: number }
+  | { kind: 'device'; device: DeviceRow; tokenHash: string; expiresAt: number };
+
+export function actorOf(principal: Principal | null): Actor {
+  if (!principal)
+    return { userId: null, role: null, deviceId: null, deviceKind: null, deviceCounterId: null };
+  if (principal.kind === 'user') {
+    return {
+      userId: principal.user.id,
+      role: principal.user.role,
+      deviceId: null,
+      deviceKind: null,
+      deviceCounterId: null,
+    };
+  }
+  const d = principal.device;
+  return { userId: null, role: null, deviceId: d.id, deviceKind: d.kind, deviceCounterId: d.counter_id };
+}
+
+export interface AuthOptions {
+  userTokenTtlMs: number;
+  deviceTokenTtlMs: number;
+  pairingCodeTtlMs: number;
+}
+
+export const DEFAULT_AUTH_OPTIONS: AuthOptions = {
+  userTokenTtlMs: 12 * 3600_000,
+  deviceTokenTtlMs: 365 * 24 * 3600_000,
+  pairingCodeTtlMs: 15 * 60_000,
+};
+
+// Sliding expiry is written back at most this often, to keep reads read-only.
+const TOUCH_EVERY_MS = 3600_000;
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+export function normalizePairingCode(code: string): string {
+  return code.toUpperCase().replace(/[\s-]/g, '');
+}
+
+export class Auth {
+  constructor(
+    private readonly store: Store,
+    private readonly options: AuthOptions = DEFAULT_AUTH_OPTIONS,
+  ) {}
+
+  async createUser(
+    input: { username: string; password: string; displayName: string; role: Role },
+    now: number,
+  ): Promise<User> {
+    if (this.store.st.userByName.get(input.username)) {
+      throw new LuotError('conflict', `username ${input.username} is taken`);
+    }
+    const hash = await hashPassword(input.password);
+    const id = newId();
+    try {
+      this.store.st.insertUser.run(id, input.username, input.displayName, input.role, hash, now);
+    } catch (error) {
+      // The check above ran before an await; another request may have taken the name since.
+      if (String(error).includes('UNIQUE'))
+        throw new LuotError('conflict', `username ${input.username} is taken`);
+      throw error;
+    }
+    return userFromRow(this.store.st.userById.get(id)!);
+  }
+
+  /** Checks a password; null when the user is unknown, inactive or the password is wrong. */
+  async checkPassword(username: string, password: string, urgent = false): Promise<User | null> {
+    const row = this.store.st.userByName.get(username);
+    if (!row || row.active !== 1) {
+      // Spend the same time as a real check so usernames cannot be probed by timing.
+      await hashPassword(password, urgent);
+      return null;
+    }
+    return (await verifyPassword(password, row.password_hash, urgent)) ? userFromRow(row) : null;
+  }
+
+  issueUserToken(userId: string, now: number): { token: string; expiresAt: number } {
+    const token = newToken();
+    const expiresAt = now + this.options.userTokenTtlMs;
+    this.store
+      .sql('INSERT INTO tokens (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)')
+      .run(sha256(token), userId, now, expiresAt);
+    return { token, expiresAt };
+  }
+
+  revoke(tokenHash: string, now: number): void {
+    this.store.sql('UPDATE tokens SET revoked_at = ? WHERE token_hash = ?').run(now, tokenHash);
+    this.forget(tokenHash);
+  }
+
+  /**
+   * Recently seen tokens, so a busy kiosk is not a database read per request. Entries live
+   * a few seconds; revoking a token or changing users and devices clears them at once.
+   */
+  private readonly recent = new Map<string, { principal: Principal; until: number }>();
+
+  forget(tokenHash?: string): void {
+    if (tokenHash === undefined) this.recent.clear();
+    else this.recent.delete(tokenHash);
+  }
+
+  authenticate(token: string | undefined | null, now: number): Principal | null {
+    if (!token || token.length > 200) return null;
+    const tokenHash = sha256(token);
+    const cached = this.recent.get(tokenHash);
+    if (cached && cached.until > now && cached.principal.expiresAt > now) return cached.principal;
+    const principal = this.lookup(tokenHash, now);
+    if (principal) {
+      if (this.recent.size > 1000) this.recent.clear();
+      this.recent.set(tokenHash, { principal, until: now + 5000 });
+    } else {
+      this.recent.delete(tokenHash);
+    }
+    return principal;
+  }
+
+  private lookup(tokenHash: string, now: number): Principal | null {
+    const row = this.store
+      .sql<{
+        user_id: string | null;
+        device_id: string | null;
+        expires_at: number;
+        revoked_at: number | null;
+      }>('SELECT user_id, device_id, expires_at, revoked_at FROM tokens WHERE token_hash = ?')
+      .get(tokenHash);
+    if (!row || row.revoked_at !== null || row.expires_at <= now) return null;
+    const ttl = row.user_id ? this.options.userTokenTtlMs : this.options.deviceTokenTtlMs;
+    let expiresAt = row.expires_at;
+    if (now + ttl - row.expires_at > TOUCH_EVERY_MS) {
+      expiresAt = now + ttl;
+      this.store.sql('UPDATE tokens SET expires_at = ? WHERE token_hash = ?').run(expiresAt, tokenHash);
+    }
+    if (row.user_id) {
+      const user = this.store.st.userById.get(row.user_id);
+      return user && user.active === 1
+        ? { kind: 'user', user: userFromRow(user), tokenHash, expiresAt }
+        : null;
+    }
+    const device = this.store.sql<DeviceRow>('SELECT * FROM devices WHERE id = ?').get(row.device_id);
+    if (!device || device.active !== 1) return null;
+    if (device.last_seen_at === null || now - device.last_seen_at > 60_000) {
+      this.store.sql('UPDATE devices SET last_seen_at = ? WHERE id = ?').run(now, device.id);
+    }
+    return { kind: 'device', device, tokenHash, expiresAt };
+  }
+
+  createPairingCode(input: PairingCodeRequest, createdBy: string | null, now: number) {
+    if (input.counterId !== undefined) {
+      if (input.kind !== 'counter')
+        throw new LuotError('validation_failed', 'counterId: only for counter devices');
+      if (!this.store.counterRow(input.counterId))
+        throw new LuotError('not_found', `counterId: no counter ${input.counterId}`);
+    }
+    if (input.zone !== undefined && input.kind !== 'display') {
+      throw new LuotError('validation_failed', 'zone: only for display devices');
+    }
+    const code = Array.from({ length: 8 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
+    const expiresAt = now + this.options.pairingCodeTtlMs;
+    this.store
+      .sql(
+        `INSERT INTO pairing_codes (code_hash, kind, name, counter_id, zone, created_by, created_at, expires_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        sha256(code),
+        input.kind,
+        input.name,
+        input.counterId ?? null,
+        input.zone ?? null,
+        createdBy,
+        now,
+        expiresAt,
+      );
+    return { code, expiresAt };
+  }
+
+  /** Exchanges a one-time code for a device and its long-lived token; null if the code is not valid. */
+  pair(
+    code: string,
+    now: number,
+  ): { device: { id: string; kind: DeviceKind; name: string }; token: string } | null {
+    const codeHash = sha256(normalizePairingCode(code));
+    return this.store.tx(() => {
+      const row = this.store
+        .sql<{
+          kind: DeviceKind;
+          name: string;
+          counter_id: string | null;
+          zone: string | null;
+          expires_at: number;
+          used_at: number | null;
+        }>('SELECT kind, name, counter_id, zone, expires_at, used_at FROM pairing_codes WHERE code_hash = ?')
+        .get(codeHash);
+      if (!row || row.used_at !== null || row.expires_at <= now) return null;
+      const id = newId();
+      this.store
+        .sql(
+          'INSERT INTO devices (id, kind, name, counter_id, zone, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(id, row.kind, row.name, row.counter_id, row.zone, now, now);
+      this.store
+        .sql('UPDATE pairing_codes SET used_at = ?, device_id = ? WHERE code_hash = ?')
+        .run(now, id, codeHash);
+      const token = newToken();
+      this.store
+        .sql('INSERT INTO tokens (token_hash, device_id, created_at, expires_at) VALUES (?, ?, ?, ?)')
+        .run(sha256(token), id, now, now + this.options.deviceTokenTtlMs);
+      return { device: { id, kind: row.kind, name: row.name }, token };
+    });
+  }
+}
+
+/** Counts failed attempts per key; after `max` failures within `windowMs` the key is locked. */
+export class AttemptLimiter {
+  private readonly entries = new Map<string, { failures: number; since: number }>();
+  constructor(
+    readonly max = 5,
+    readonly windowMs = 15 * 60_000,
+  ) {}
+
+  /** Throws 429 while any of the keys is locked. */
+  check(keys: string[], now: number): void {
+    for (const key of keys) {
+      const e = this.entries.get(key);
+      if (!e) continue;
+      if (now - e.since > this.windowMs) {
+        this.entries.delete(key);
+      } else if (e.failures >= this.max) {
+        const minutes = Math.ceil((e.since + this.windowMs - now) / 60_000);
+        throw new LuotError(
+          'too_many_attempts',
+          `too many failed attempts; try again in ${minutes} minute(s)`,
+        );
+      }
+    }
+  }
+
+  fail(keys: string[], now: number): void {
+    for (const key of keys) {
+      const e = this.entries.get(key);
+      if (!e || now - e.since > this.windowMs) this.entries.set(key, { failures: 1, since: now });
+      else e.failures += 1;
+    }
+    if (this.entries.size > 10_000) {
+      for (const [key, e] of this.entries) if (now - e.since > this.windowMs) this.entries.delete(key);
+    }
+  }
+
+  succeed(keys: string[]): void {
+    for (const key of keys) this.entries.delete(key);
+  }
+}

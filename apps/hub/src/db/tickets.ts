@@ -1,0 +1,208 @@
+// Tickets: rows, their mapping to the shared Ticket, and every write of a ticket's life.
+import type { Channel, Priority, Ticket, TicketStatus } from '@luot/shared';
+import type { Db } from './database.ts';
+import { prepared } from './prepared.ts';
+
+export interface TicketRow {
+  id: string;
+  service_day: string;
+  service_id: string;
+  origin_service_id: string;
+  procedure_id: string | null;
+  number: number;
+  display_number: string;
+  priority: Priority | null;
+  channel: Channel;
+  status: TicketStatus;
+  issued_at: number;
+  called_at: number | null;
+  started_at: number | null;
+  finished_at: number | null;
+  no_show_at: number | null;
+  counter_id: string | null;
+  officer_id: string | null;
+  target_counter_id: string | null;
+  recall_count: number;
+  transfer_count: number;
+  rating: number | null;
+  note: string | null;
+  issued_by_device: string | null;
+  issued_by_user: string | null;
+  counter_number?: number | null;
+  procedure_ids?: string | null;
+}
+
+const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+
+export function ticketFromRow(row: TicketRow): Ticket {
+  return {
+    id: row.id,
+    serviceDay: row.service_day,
+    serviceId: row.service_id,
+    procedureId: row.procedure_id,
+    number: row.number,
+    displayNumber: row.display_number,
+    priority: row.priority,
+    channel: row.channel,
+    status: row.status,
+    issuedAt: new Date(row.issued_at).toISOString(),
+    calledAt: iso(row.called_at),
+    startedAt: iso(row.started_at),
+    finishedAt: iso(row.finished_at),
+    counterId: row.counter_id,
+    counterNumber: row.counter_number ?? null,
+    officerId: row.officer_id,
+    procedureIds: row.procedure_ids ? (JSON.parse(row.procedure_ids) as string[]) : [],
+    recallCount: row.recall_count,
+    rating: row.rating,
+    targetCounterId: row.target_counter_id,
+    note: row.note,
+  };
+}
+
+const TICKET_SELECT = `
+  SELECT t.*, c.number AS counter_number,
+    (SELECT json_group_array(procedure_id) FROM ticket_procedures tp WHERE tp.ticket_id = t.id) AS procedure_ids
+  FROM tickets t LEFT JOIN counters c ON c.id = t.counter_id`;
+
+export function ticketStatements(db: Db) {
+  return {
+    ticketById: prepared<TicketRow>(db, `${TICKET_SELECT} WHERE t.id = ?`),
+    ticketsOpen: prepared<TicketRow>(
+      db,
+      `${TICKET_SELECT} WHERE t.status IN ('waiting', 'called', 'serving') ORDER BY t.issued_at`,
+    ),
+    activeTicketOfCounter: prepared<TicketRow>(
+      db,
+      `${TICKET_SELECT} WHERE t.counter_id = ? AND t.status IN ('called', 'serving')`,
+    ),
+    /** The field's highest number today inside its range (day, field, start, end): a seek on the unique key. */
+    lastNumber: prepared<{ n: number | null }>(
+      db,
+      `SELECT MAX(number) AS n FROM tickets
+       WHERE service_day = ? AND origin_service_id = ? AND number BETWEEN ? AND ?`,
+    ),
+    insertTicket: prepared(
+      db,
+      `INSERT INTO tickets (id, service_day, service_id, origin_service_id, procedure_id, number,
+         display_number, priority, channel, status, issued_at, issued_by_device, issued_by_user)
+       VALUES (@id, @serviceDay, @serviceId, @serviceId, @procedureId, @number, @displayNumber,
+         @priority, @channel, 'waiting', @issuedAt, @deviceId, @userId)`,
+    ),
+    insertProcedureDone: prepared(
+      db,
+      'INSERT OR IGNORE INTO ticket_procedures (ticket_id, procedure_id) VALUES (?, ?)',
+    ),
+  };
+}
+
+export interface NewTicket {
+  id: string;
+  serviceDay: string;
+  serviceId: string;
+  procedureId: string | null;
+  number: number;
+  displayNumber: string;
+  priority: Priority | null;
+  channel: Channel;
+  issuedAt: number;
+  deviceId: string | null;
+  userId: string | null;
+}
+
+export function ticketData(db: Db) {
+  const st = ticketStatements(db);
+  const s = (sql: string) => prepared(db, sql);
+  const returnToLine = s(
+    `UPDATE tickets SET status = 'waiting', counter_id = NULL, officer_id = NULL, called_at = NULL,
+       started_at = NULL WHERE id = ?`,
+  );
+  const releaseTargeted = prepared<{ id: string }>(
+    db,
+    `UPDATE tickets SET target_counter_id = NULL WHERE status = 'waiting' AND target_counter_id = ? RETURNING id`,
+  );
+  const markCalled = s(
+    `UPDATE tickets SET status = 'called', called_at = ?, counter_id = ?, officer_id = ?,
+       target_counter_id = NULL WHERE id = ? AND status = 'waiting'`,
+  );
+  const addRecall = s('UPDATE tickets SET recall_count = recall_count + 1 WHERE id = ?');
+  const markStarted = s(`UPDATE tickets SET status = 'serving', started_at = ? WHERE id = ?`);
+  // Finishing straight from "called" counts the service from the call.
+  const markFinished = s(
+    `UPDATE tickets SET status = 'done', finished_at = ?, started_at = COALESCE(started_at, called_at),
+       note = ? WHERE id = ?`,
+  );
+  const markNoShow = s(`UPDATE tickets SET status = 'no_show', no_show_at = ? WHERE id = ?`);
+  const reinstate = s(
+    `UPDATE tickets SET status = 'waiting', no_show_at = NULL, counter_id = NULL, officer_id = NULL,
+       called_at = NULL, target_counter_id = ? WHERE id = ?`,
+  );
+  // Back to waiting with its original issue time, so it keeps its place in line.
+  const transfer = s(
+    `UPDATE tickets SET status = 'waiting', service_id = ?, target_counter_id = ?, counter_id = NULL,
+       officer_id = NULL, called_at = NULL, started_at = NULL, recall_count = 0,
+       transfer_count = transfer_count + 1 WHERE id = ?`,
+  );
+  const cancel = s(
+    `UPDATE tickets SET status = 'cancelled', target_counter_id = NULL, finished_at = ? WHERE id = ?`,
+  );
+  const rate = s('UPDATE tickets SET rating = ? WHERE id = ?');
+
+  return {
+    byId(ticketId: string): TicketRow | undefined {
+      return st.ticketById.get(ticketId);
+    },
+    /** The ticket called or being served at this counter, if any. */
+    activeOfCounter(counterId: string): TicketRow | undefined {
+      return st.activeTicketOfCounter.get(counterId);
+    },
+    /** The field's highest number of the day within start..end, or null. */
+    lastNumber(day: string, originServiceId: string, start: number, end: number): number | null {
+      return st.lastNumber.get(day, originServiceId, start, end)?.n ?? null;
+    },
+    insert(ticket: NewTicket): void {
+      st.insertTicket.run(ticket);
+    },
+    addProcedureDone(ticketId: string, procedureId: string): void {
+      st.insertProcedureDone.run(ticketId, procedureId);
+    },
+    /** Back to waiting, off its counter (the counter signed out). */
+    returnToLine(ticketId: string): void {
+      returnToLine.run(ticketId);
+    },
+    /** Waiting tickets sent to this counter go back to their field's line; returns their ids. */
+    releaseTargetedTo(counterId: string): string[] {
+      return releaseTargeted.all(counterId).map((r) => r.id);
+    },
+    markCalled(ticketId: string, at: number, counterId: string, officerId: string | null): void {
+      markCalled.run(at, counterId, officerId, ticketId);
+    },
+    addRecall(ticketId: string): void {
+      addRecall.run(ticketId);
+    },
+    markStarted(ticketId: string, at: number): void {
+      markStarted.run(at, ticketId);
+    },
+    markFinished(ticketId: string, at: number, note: string | null): void {
+      markFinished.run(at, note, ticketId);
+    },
+    markNoShow(ticketId: string, at: number): void {
+      markNoShow.run(at, ticketId);
+    },
+    /** A no-show back to waiting, sent to `targetCounterId`. */
+    reinstate(ticketId: string, targetCounterId: string): void {
+      reinstate.run(targetCounterId, ticketId);
+    },
+    transfer(ticketId: string, serviceId: string, targetCounterId: string | null): void {
+      transfer.run(serviceId, targetCounterId, ticketId);
+    },
+    cancel(ticketId: string, at: number): void {
+      cancel.run(at, ticketId);
+    },
+    rate(ticketId: string, score: number): void {
+      rate.run(score, ticketId);
+    },
+  };
+}
+
+export type TicketData = ReturnType<typeof ticketData>;
