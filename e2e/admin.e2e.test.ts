@@ -415,6 +415,19 @@ describe('administration', () => {
     await byTestId(page, 'admin-tab-users').click();
     await visible(page, `admin-user-${OFFICER}`);
     await admin.shot('admin-users');
+    // A weak password is refused on the form, in Vietnamese, before anything is sent.
+    await byTestId(page, 'admin-add-user').click();
+    await visible(page, 'user-form');
+    await byTestId(page, 'input-username').fill('canbo.moi');
+    await byTestId(page, 'input-displayName').fill('Lê Thị Mới');
+    await byTestId(page, 'input-password').fill('12345678');
+    await byTestId(page, 'dialog-save').click();
+    await waitForText(page, 'form-error', 'Mật khẩu quá đơn giản');
+    await byTestId(page, 'input-password').fill('canbo.moi2025');
+    await byTestId(page, 'dialog-save').click();
+    await waitForText(page, 'form-error', 'không được trùng với tên đăng nhập');
+    await admin.shot('admin-user-weak-password');
+    await page.keyboard.press('Escape');
 
     await byTestId(page, 'admin-tab-devices').click();
     await visible(page, 'admin-devices');
