@@ -4,25 +4,8 @@
 export type PaperWidth = 58 | 80;
 export const PAPER_DOTS: Record<PaperWidth, number> = { 58: 384, 80: 576 };
 
-/** Everything a printed ticket says, as data (rendered by ticket/render.ts). */
-export interface TicketLayout {
-  centreName: string;
-  serviceName: string;
-  /** The number as shown: "1012". */
-  displayNumber: string;
-  /** Counter numbers to go to: "Mời đến quầy 1, 3". */
-  counterNumbers: number[];
-  waitingAhead: number;
-  estimatedWaitMinutes: number;
-  /** Priority group name in Vietnamese ("Người cao tuổi"), or null. */
-  priorityLabel: string | null;
-  /** Issue time (epoch ms); printed as dd/MM/yyyy HH:mm in `timeZone`. */
-  issuedAt: number;
-  timeZone: string;
-  /** The ticket's status page URL, printed as a QR code. */
-  statusUrl: string;
-  hotline: string;
-}
+/** Everything a printed ticket says (declared once in @luot/shared, rendered by ticket/render.ts). */
+export type { TicketLayout } from '@luot/shared';
 
 /** A 1-bit image: `width` is a multiple of 8; bit 7 of byte 0 is the top-left dot; 1 = black. */
 export interface MonoImage {

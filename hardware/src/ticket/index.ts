@@ -1,5 +1,4 @@
 export { counterLine, formatIssueTime, type LineStyle, type TicketBlock, ticketContent } from './content.ts';
-export { type TicketPrintContext, ticketLayoutFromHub } from './from-hub.ts';
 export { monoImageToPng, writeMonoPng } from './png.ts';
 export {
   type DrawOp,

@@ -1,10 +1,7 @@
-import type { Ticket } from '@luot/shared';
-import { sampleTicket } from '@luot/shared/fixtures';
 import { createCanvas } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
 import { getDot } from '../escpos/raster.ts';
 import { formatIssueTime, type LineStyle, ticketContent } from './content.ts';
-import { ticketLayoutFromHub } from './from-hub.ts';
 import {
   ensureTicketFonts,
   fontString,
@@ -174,50 +171,5 @@ describe('content', () => {
     expect(texts).toContain('Đường dây nóng: 0292 3820 123');
     expect(texts).toContain('1012');
     expect(ticketContent(sampleLayout(false)).some((b) => b.style === 'priority')).toBe(false);
-  });
-});
-
-describe('ticketLayoutFromHub', () => {
-  const ticket: Ticket = sampleTicket({
-    id: 't1',
-    serviceDay: '2025-03-12',
-    serviceId: 's1',
-    priority: 'elderly',
-    issuedAt: '2025-03-12T01:05:00.000Z',
-  });
-
-  it('maps the hub shapes into a TicketLayout', () => {
-    const layout = ticketLayoutFromHub(
-      { ticket, waitingAhead: 4, estimatedWaitMinutes: 9 },
-      {
-        serviceName: 'Người có công',
-        centre: { name: 'Trung tâm', hotline: '1900 1234', timeZone: 'Asia/Ho_Chi_Minh' },
-        counterNumbers: [3, 1, 3],
-        statusUrl: 'https://x.vn/t/t1',
-      },
-    );
-    expect(layout).toEqual({
-      centreName: 'Trung tâm',
-      serviceName: 'Người có công',
-      displayNumber: '1012',
-      counterNumbers: [1, 3],
-      waitingAhead: 4,
-      estimatedWaitMinutes: 9,
-      priorityLabel: 'Người cao tuổi',
-      issuedAt: Date.UTC(2025, 2, 12, 1, 5),
-      timeZone: 'Asia/Ho_Chi_Minh',
-      statusUrl: 'https://x.vn/t/t1',
-      hotline: '1900 1234',
-    });
-    const plain = ticketLayoutFromHub(
-      { ticket: { ...ticket, priority: null }, waitingAhead: 0, estimatedWaitMinutes: 0 },
-      {
-        serviceName: 'x',
-        centre: { name: 'c', hotline: '', timeZone: 'UTC' },
-        counterNumbers: [],
-        statusUrl: '',
-      },
-    );
-    expect(plain.priorityLabel).toBeNull();
   });
 });

@@ -11,3 +11,4 @@ export * from './reports.ts';
 export * from './schemas.ts';
 export * from './service-day.ts';
 export * from './speech/index.ts';
+export * from './ticket-layout.ts';

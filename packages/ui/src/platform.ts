@@ -1,30 +1,11 @@
 // What differs between the Electron shell and a plain browser (docs/architecture.md): printing,
 // serial devices, audio, and where the device token is kept. Apps talk to `Platform` only.
-import type { DeviceKind, PrintOutcome } from '@luot/shared';
+import type { DeviceKind, PrintOutcome, TicketLayout } from '@luot/shared';
 import type { HubClient } from './client.ts';
 import { HubError } from './client.ts';
 
-/**
- * Everything a printed ticket says. Structurally the same as hardware's `TicketLayout` (the
- * Electron main process hands it to hardware/ as is); declared here because renderers may not
- * import hardware/.
- */
-export interface TicketPrintLayout {
-  centreName: string;
-  serviceName: string;
-  displayNumber: string;
-  counterNumbers: number[];
-  waitingAhead: number;
-  estimatedWaitMinutes: number;
-  /** Priority group name in Vietnamese, or null. */
-  priorityLabel: string | null;
-  /** Issue time, epoch ms. */
-  issuedAt: number;
-  timeZone: string;
-  /** The ticket's status page URL (printed as a QR code). */
-  statusUrl: string;
-  hotline: string;
-}
+/** Everything a printed ticket says (@luot/shared `TicketLayout`; the Electron main process hands it to hardware/). */
+export type TicketPrintLayout = TicketLayout;
 
 export interface PrintJob {
   ticketId: string;

@@ -2,7 +2,7 @@
 // or staff reprint one (audited). The print happens after any commit, never inside a
 // transaction; a failed print is an answer ({ok:false}), recorded as a device alert.
 import type { PrintOutcome, PrintRequest, PrintResponse } from '@luot/shared';
-import { LuotError } from '@luot/shared';
+import { countersToPrint, LuotError, ticketLayout } from '@luot/shared';
 import type { Principal } from '../auth/auth.ts';
 import type { DeviceRow, TicketRow } from '../db/store.ts';
 import { tickets } from '../engine/index.ts';
@@ -42,16 +42,17 @@ function printerDevice(
   return issuer?.kind === 'kiosk' ? issuer : null;
 }
 
-/** Counters to send the citizen to: the ticket's own, else the open ones of its field, else all of its field. */
+/** Counters to send the citizen to (the shared rule, over the counters serving its field). */
 function counterNumbers(hub: Hub, ticket: TicketRow): number[] {
-  if (ticket.counter_number !== null && ticket.counter_number !== undefined) return [ticket.counter_number];
-  if (ticket.target_counter_id) {
-    const target = hub.store.counterRow(ticket.target_counter_id);
-    if (target) return [target.number];
-  }
-  const serving = hub.store.st.countersOfService.all(ticket.service_id);
-  const open = serving.filter((c) => c.state !== 'closed');
-  return (open.length > 0 ? open : serving).map((c) => c.number);
+  const counters = hub.store.counters();
+  return countersToPrint(
+    {
+      serviceId: ticket.service_id,
+      counterNumber: ticket.counter_number ?? null,
+      targetCounterId: ticket.target_counter_id,
+    },
+    counters,
+  );
 }
 
 export async function printTicket(
@@ -80,15 +81,18 @@ export async function printTicket(
   const issued = hub.ticketWithWait(ticketId);
   const row = hub.store.ticketRow(ticketId)!;
   const centre = hub.store.centre();
-  const context = {
+  const layout = ticketLayout({
+    ticket: issued.ticket,
+    waitingAhead: issued.waitingAhead,
+    estimatedWaitMinutes: issued.estimatedWaitMinutes,
     serviceName: hub.store.service(row.service_id)?.name ?? '',
     centre: { name: centre.name, hotline: centre.hotline, timeZone: centre.time_zone },
     counterNumbers: counterNumbers(hub, row),
     statusUrl: `${hub.publicUrl}/t/${encodeURIComponent(ticketId)}`,
-  };
+  });
   const job = { paper: device?.printer_paper ?? 80, mode: device?.printer_mode ?? 'raster' } as const;
   const print: PrintOutcome = await hub.printing().then(
-    (pool) => pool.print(uri, issued, context, job),
+    (pool) => pool.print(uri, layout, job),
     (error: unknown) => ({
       ok: false as const,
       error: 'error' as const,

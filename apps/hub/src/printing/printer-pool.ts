@@ -8,10 +8,8 @@ import {
   type PrinterOptions,
   type PrintMode,
   type PrintResult,
-  type TicketPrintContext,
-  ticketLayoutFromHub,
 } from '@luot/hardware';
-import type { TicketWithWait } from '@luot/shared';
+import type { TicketLayout } from '@luot/shared';
 
 export type PrintAnswer = { ok: true; ms: number } | Extract<PrintResult, { ok: false }>;
 
@@ -33,14 +31,12 @@ export class PrinterPool {
   /** Renders and prints one ticket; every failure, rendering included, is a typed answer. */
   async print(
     uri: string,
-    issued: TicketWithWait,
-    context: TicketPrintContext,
+    layout: TicketLayout,
     job: { paper: PaperWidth; mode: PrintMode },
   ): Promise<PrintAnswer> {
     const started = performance.now();
     let bytes: Uint8Array;
     try {
-      const layout = ticketLayoutFromHub(issued, context);
       bytes = buildTicketJob(layout, { paper: job.paper, mode: job.mode }).bytes;
     } catch (error) {
       return {

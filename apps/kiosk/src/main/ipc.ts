@@ -1,26 +1,12 @@
 // What the main process accepts from the renderer over IPC, checked (the renderer shows web
 // content: never trust it), and the device token kept encrypted with Electron's safeStorage.
 // Plain Node + zod so it is tested without Electron.
-import { fillPath, HUB_API } from '@luot/shared';
+import { fillPath, HUB_API, TicketLayout } from '@luot/shared';
 import { z } from 'zod';
-
-const TicketLayoutSchema = z.strictObject({
-  centreName: z.string().max(200),
-  serviceName: z.string().max(200),
-  displayNumber: z.string().min(1).max(20),
-  counterNumbers: z.array(z.number().int().min(0).max(9999)).max(50),
-  waitingAhead: z.number().int().min(0),
-  estimatedWaitMinutes: z.number().int().min(0),
-  priorityLabel: z.string().max(100).nullable(),
-  issuedAt: z.number().finite(),
-  timeZone: z.string().min(1).max(64),
-  statusUrl: z.string().url().max(500),
-  hotline: z.string().max(40),
-});
 
 export const PrintJobSchema = z.strictObject({
   ticketId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
-  layout: TicketLayoutSchema,
+  layout: TicketLayout,
 });
 export type CheckedPrintJob = z.infer<typeof PrintJobSchema>;
 

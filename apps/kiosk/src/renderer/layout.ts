@@ -1,23 +1,17 @@
 // What the issued screen and the printed ticket say, worked out from the hub's answer and the
 // live queue (pure functions).
-import { PRIORITY_NAMES, type PublicCounter, type PublicTicket, type Service } from '@luot/shared';
+import {
+  countersToPrint,
+  type PublicCounter,
+  type PublicTicket,
+  type Service,
+  ticketLayout,
+} from '@luot/shared';
 import { CENTRE_TIME_ZONE, type TicketPrintLayout } from '@luot/ui';
 
-/**
- * The counters to send the citizen to, as the hub prints them: the ticket's own counter once
- * called or transferred; else the open (or paused) counters of its field; else every counter of
- * its field (none open yet: they will open).
- */
+/** The counters to send the citizen to, as the hub prints them (the shared rule). */
 export function counterNumbersFor(ticket: PublicTicket, counters: Record<string, PublicCounter>): number[] {
-  if (ticket.counterNumber !== null) return [ticket.counterNumber];
-  const all = Object.values(counters);
-  if (ticket.targetCounterId) {
-    const target = counters[ticket.targetCounterId];
-    if (target) return [target.number];
-  }
-  const serving = all.filter((c) => c.serviceIds.includes(ticket.serviceId));
-  const open = serving.filter((c) => c.state !== 'closed');
-  return (open.length > 0 ? open : serving).map((c) => c.number).sort((a, b) => a - b);
+  return countersToPrint(ticket, Object.values(counters));
 }
 
 export interface LayoutInput {
@@ -31,20 +25,15 @@ export interface LayoutInput {
   hotline?: string;
 }
 
-/** The ticket as printed by the Electron shell on its own printer (hardware's TicketLayout). */
+/** The ticket as printed by the Electron shell on its own printer (the shared TicketLayout). */
 export function buildPrintLayout(input: LayoutInput): TicketPrintLayout {
-  const issuedAt = Date.parse(input.ticket.issuedAt);
-  return {
-    centreName: input.centreName,
-    serviceName: input.service?.name ?? '',
-    displayNumber: input.ticket.displayNumber,
-    counterNumbers: input.counterNumbers,
+  return ticketLayout({
+    ticket: input.ticket,
     waitingAhead: input.waitingAhead,
     estimatedWaitMinutes: input.estimatedWaitMinutes,
-    priorityLabel: input.ticket.priority ? PRIORITY_NAMES[input.ticket.priority].vi : null,
-    issuedAt: Number.isFinite(issuedAt) ? issuedAt : Date.now(),
-    timeZone: CENTRE_TIME_ZONE,
+    serviceName: input.service?.name ?? '',
+    centre: { name: input.centreName, hotline: input.hotline ?? '', timeZone: CENTRE_TIME_ZONE },
+    counterNumbers: input.counterNumbers,
     statusUrl: input.statusUrl,
-    hotline: input.hotline ?? '',
-  };
+  });
 }
