@@ -11,45 +11,33 @@ export interface AuditRecord {
   after: unknown;
 }
 
-interface AuditRow {
-  id: number;
-  at: number;
-  user_id: string | null;
-  username: string | null;
-  action: string;
-  target: string | null;
-  before: string | null;
-  after: string | null;
-}
-
 const json = (value: unknown): string | null =>
   value === undefined || value === null ? null : JSON.stringify(value);
 
 /** Appends one audit row; call it inside the transaction that makes the change. */
 export function writeAudit(store: Store, record: AuditRecord, now: number): void {
-  store
-    .sql('INSERT INTO audit_log (at, user_id, action, target, before, after) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(now, record.userId, record.action, record.target, json(record.before), json(record.after));
+  store.data.audit.append({
+    at: now,
+    userId: record.userId,
+    action: record.action,
+    target: record.target,
+    before: json(record.before),
+    after: json(record.after),
+  });
 }
 
 const parse = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
 
 /** Entries newest first; `before` (an entry id) pages back from there. */
 export function listAudit(store: Store, limit: number, before: number | null): AuditEntry[] {
-  return store
-    .sql<AuditRow>(
-      `SELECT a.*, u.username FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
-       WHERE a.id < ? ORDER BY a.id DESC LIMIT ?`,
-    )
-    .all(before ?? Number.MAX_SAFE_INTEGER, limit)
-    .map((row) => ({
-      id: String(row.id),
-      at: new Date(row.at).toISOString(),
-      userId: row.user_id,
-      username: row.username,
-      action: row.action,
-      target: row.target,
-      before: parse(row.before),
-      after: parse(row.after),
-    }));
+  return store.data.audit.page(before ?? Number.MAX_SAFE_INTEGER, limit).map((row) => ({
+    id: String(row.id),
+    at: new Date(row.at).toISOString(),
+    userId: row.user_id,
+    username: row.username,
+    action: row.action,
+    target: row.target,
+    before: parse(row.before),
+    after: parse(row.after),
+  }));
 }

@@ -77,18 +77,13 @@ export function updateCentre(a: AdminCtx, body: UpdateCentreRequest): void {
     ...thresholds,
     notice: body.notice === undefined ? current.notice : body.notice,
   };
-  store
-    .sql(
-      `UPDATE centre SET name = ?, name_en = ?, address = ?, hotline = ?, opening_hours = ?, settings = ?
-       WHERE id = 1`,
-    )
-    .run(
-      body.name ?? row.name,
-      body.nameEn ?? row.name_en,
-      body.address ?? row.address,
-      body.hotline ?? row.hotline,
-      body.openingHours === undefined ? row.opening_hours : JSON.stringify(body.openingHours),
-      JSON.stringify(settings),
-    );
+  store.data.adminCatalog.updateCentre({
+    name: body.name ?? row.name,
+    nameEn: body.nameEn ?? row.name_en,
+    address: body.address ?? row.address,
+    hotline: body.hotline ?? row.hotline,
+    openingHours: body.openingHours === undefined ? row.opening_hours : JSON.stringify(body.openingHours),
+    settings: JSON.stringify(settings),
+  });
   a.audit('centre.updated', null, centreRecord(row), centreRecord(store.st.centre.get()!));
 }

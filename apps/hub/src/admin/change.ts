@@ -55,13 +55,7 @@ export async function adminChange<T>(
 
 /** Revokes every live token of a user or device (inside the change's transaction). */
 export function revokeTokens(a: AdminCtx, owner: { userId: string } | { deviceId: string }): number {
-  const column = 'userId' in owner ? 'user_id' : 'device_id';
-  const id = 'userId' in owner ? owner.userId : owner.deviceId;
-  const rows = a.store
-    .sql<{ token_hash: string }>(
-      `UPDATE tokens SET revoked_at = ? WHERE ${column} = ? AND revoked_at IS NULL RETURNING token_hash`,
-    )
-    .all(a.now, id);
-  for (const row of rows) a.revoked.push(row.token_hash);
-  return rows.length;
+  const revoked = a.store.data.adminPeople.revokeTokens(owner, a.now);
+  a.revoked.push(...revoked);
+  return revoked.length;
 }

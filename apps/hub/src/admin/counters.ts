@@ -3,20 +3,13 @@
 import type { AdminCounter, CreateCounterRequest, DeviceAddresses, UpdateCounterRequest } from '@luot/shared';
 import { LuotError } from '@luot/shared';
 import { newId } from '../auth/auth.ts';
-import type { CounterRow, Store } from '../db/store.ts';
+import { ADDRESS_COLUMNS, type AdminCounterRow } from '../db/admin-catalog.ts';
+import type { Store } from '../db/store.ts';
 import type { AdminCtx } from './change.ts';
 
-interface AdminCounterRow extends CounterRow {
-  sign_address: number | null;
-  keypad_address: number | null;
-  pad_address: number | null;
-}
-
-const ADDRESS_COLUMNS = { sign: 'sign_address', keypad: 'keypad_address', pad: 'pad_address' } as const;
 const ADDRESS_KINDS = Object.keys(ADDRESS_COLUMNS) as (keyof DeviceAddresses)[];
 
-const counterRow = (store: Store, id: string) =>
-  store.sql<AdminCounterRow>('SELECT * FROM counters WHERE id = ?').get(id);
+const counterRow = (store: Store, id: string) => store.data.adminCatalog.counter(id);
 
 const addressesOf = (row: AdminCounterRow): DeviceAddresses => ({
   sign: row.sign_address,
@@ -35,12 +28,7 @@ function counterRecord(store: Store, row: AdminCounterRow) {
     number: row.number,
     name: row.name,
     zone: row.zone,
-    serviceIds: store
-      .sql<{ service_id: string }>(
-        'SELECT service_id FROM counter_services WHERE counter_id = ? ORDER BY position',
-      )
-      .all(row.id)
-      .map((r) => r.service_id),
+    serviceIds: store.data.adminCatalog.serviceIdsOfCounter(row.id),
     callPolicy: row.call_policy,
     active: row.active === 1,
     deviceAddresses: addressesOf(row),
@@ -49,10 +37,7 @@ function counterRecord(store: Store, row: AdminCounterRow) {
 
 /** Every counter, inactive ones too, by number. */
 export function adminCounters(store: Store): AdminCounter[] {
-  return store
-    .sql<AdminCounterRow>('SELECT * FROM counters ORDER BY number')
-    .all()
-    .map((row) => counterOut(store, row));
+  return store.data.adminCatalog.counters().map((row) => counterOut(store, row));
 }
 
 export function adminCounter(store: Store, id: string): AdminCounter {
@@ -62,15 +47,13 @@ export function adminCounter(store: Store, id: string): AdminCounter {
 }
 
 function checkNumberFree(store: Store, number: number, exceptId: string | null): void {
-  const other = store
-    .sql<{ id: string; name: string }>('SELECT id, name FROM counters WHERE number = ? AND id IS NOT ?')
-    .get(number, exceptId);
+  const other = store.data.adminCatalog.counterWithNumber(number, exceptId);
   if (other) throw new LuotError('conflict', `number: counter ${number} already exists (${other.name})`);
 }
 
 function checkServices(store: Store, serviceIds: string[]): void {
   for (const [i, id] of serviceIds.entries()) {
-    if (!store.sql('SELECT 1 FROM services WHERE id = ?').get(id))
+    if (!store.data.adminCatalog.serviceExists(id))
       throw new LuotError('validation_failed', `serviceIds.${i}: no field ${id}`);
   }
 }
@@ -79,11 +62,7 @@ function checkAddresses(store: Store, addresses: DeviceAddresses, exceptId: stri
   for (const kind of ADDRESS_KINDS) {
     const address = addresses[kind];
     if (address === null) continue;
-    const other = store
-      .sql<{ number: number }>(
-        `SELECT number FROM counters WHERE ${ADDRESS_COLUMNS[kind]} = ? AND id IS NOT ?`,
-      )
-      .get(address, exceptId);
+    const other = store.data.adminCatalog.counterWithAddress(kind, address, exceptId);
     if (other) {
       throw new LuotError(
         'conflict',
@@ -91,15 +70,6 @@ function checkAddresses(store: Store, addresses: DeviceAddresses, exceptId: stri
       );
     }
   }
-}
-
-function setServices(store: Store, counterId: string, serviceIds: string[]): void {
-  store.sql('DELETE FROM counter_services WHERE counter_id = ?').run(counterId);
-  serviceIds.forEach((serviceId, position) => {
-    store
-      .sql('INSERT INTO counter_services (counter_id, service_id, position) VALUES (?, ?, ?)')
-      .run(counterId, serviceId, position);
-  });
 }
 
 export function createCounter(a: AdminCtx, body: CreateCounterRequest): string {
@@ -113,23 +83,17 @@ export function createCounter(a: AdminCtx, body: CreateCounterRequest): string {
   };
   checkAddresses(store, addresses, null);
   const id = counterRow(store, `c${body.number}`) ? newId() : `c${body.number}`;
-  store
-    .sql(
-      `INSERT INTO counters (id, number, name, zone, call_policy, active, sign_address, keypad_address, pad_address)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      id,
-      body.number,
-      body.name,
-      body.zone,
-      body.callPolicy,
-      body.active ? 1 : 0,
-      addresses.sign,
-      addresses.keypad,
-      addresses.pad,
-    );
-  setServices(store, id, body.serviceIds);
+  store.data.adminCatalog.insertCounter(id, {
+    number: body.number,
+    name: body.name,
+    zone: body.zone,
+    callPolicy: body.callPolicy,
+    active: body.active ? 1 : 0,
+    signAddress: addresses.sign,
+    keypadAddress: addresses.keypad,
+    padAddress: addresses.pad,
+  });
+  store.data.adminCatalog.setCounterServices(id, body.serviceIds);
   a.audit('counter.created', id, null, counterRecord(store, counterRow(store, id)!));
   return id;
 }
@@ -156,23 +120,17 @@ export function updateCounter(a: AdminCtx, id: string, body: UpdateCounterReques
     if (given !== undefined) addresses[kind] = given;
   }
   checkAddresses(store, addresses, id);
-  store
-    .sql(
-      `UPDATE counters SET number = ?, name = ?, zone = ?, call_policy = ?, active = ?,
-         sign_address = ?, keypad_address = ?, pad_address = ? WHERE id = ?`,
-    )
-    .run(
-      body.number ?? row.number,
-      body.name ?? row.name,
-      body.zone ?? row.zone,
-      body.callPolicy ?? row.call_policy,
-      body.active === undefined ? row.active : body.active ? 1 : 0,
-      addresses.sign,
-      addresses.keypad,
-      addresses.pad,
-      id,
-    );
-  if (body.serviceIds) setServices(store, id, body.serviceIds);
+  store.data.adminCatalog.updateCounter(id, {
+    number: body.number ?? row.number,
+    name: body.name ?? row.name,
+    zone: body.zone ?? row.zone,
+    callPolicy: body.callPolicy ?? row.call_policy,
+    active: body.active === undefined ? row.active : body.active ? 1 : 0,
+    signAddress: addresses.sign,
+    keypadAddress: addresses.keypad,
+    padAddress: addresses.pad,
+  });
+  if (body.serviceIds) store.data.adminCatalog.setCounterServices(id, body.serviceIds);
   a.audit('counter.updated', id, before, counterRecord(store, counterRow(store, id)!));
   return id;
 }

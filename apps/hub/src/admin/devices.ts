@@ -4,8 +4,7 @@ import { LuotError } from '@luot/shared';
 import type { DeviceRow, Store } from '../db/store.ts';
 import { type AdminCtx, revokeTokens } from './change.ts';
 
-const anyDevice = (store: Store, id: string) =>
-  store.sql<DeviceRow>('SELECT * FROM devices WHERE id = ?').get(id);
+const anyDevice = (store: Store, id: string) => store.data.adminPeople.device(id);
 
 function activeDevice(store: Store, id: string): DeviceRow {
   const row = anyDevice(store, id);
@@ -32,17 +31,14 @@ export function updateDevice(a: AdminCtx, id: string, body: UpdateDeviceRequest)
   if (body.counterId != null) {
     if (row.kind !== 'counter')
       throw new LuotError('validation_failed', `counterId: only for counter devices (this is a ${row.kind})`);
-    if (!store.sql('SELECT 1 FROM counters WHERE id = ? AND active = 1').get(body.counterId))
+    if (!store.data.adminPeople.activeCounterExists(body.counterId))
       throw new LuotError('validation_failed', `counterId: no counter ${body.counterId}`);
   }
-  store
-    .sql('UPDATE devices SET name = ?, zone = ?, counter_id = ? WHERE id = ?')
-    .run(
-      body.name ?? row.name,
-      body.zone === undefined ? row.zone : body.zone,
-      body.counterId === undefined ? row.counter_id : body.counterId,
-      id,
-    );
+  store.data.adminPeople.updateDevice(id, {
+    name: body.name ?? row.name,
+    zone: body.zone === undefined ? row.zone : body.zone,
+    counterId: body.counterId === undefined ? row.counter_id : body.counterId,
+  });
   a.audit('device.updated', id, deviceRecord(row), deviceRecord(anyDevice(store, id)!));
   return id;
 }
@@ -51,7 +47,7 @@ export function updateDevice(a: AdminCtx, id: string, body: UpdateDeviceRequest)
 export function revokeDevice(a: AdminCtx, id: string): string {
   const { store } = a;
   const row = activeDevice(store, id);
-  store.sql('UPDATE devices SET active = 0 WHERE id = ?').run(id);
+  store.data.adminPeople.deactivateDevice(id);
   const tokensRevoked = revokeTokens(a, { deviceId: id });
   a.audit('device.revoked', id, deviceRecord(row), { ...deviceRecord(anyDevice(store, id)!), tokensRevoked });
   return id;

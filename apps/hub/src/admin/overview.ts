@@ -7,29 +7,7 @@ import type { DeviceRow } from '../db/store.ts';
 import type { Hub } from '../hub.ts';
 import { centreSettings, thresholdsOf } from './settings.ts';
 
-interface WaitingRow {
-  service_id: string;
-  waiting: number;
-  oldest: number;
-  over: number;
-  free: number;
-  oldest_free: number | null;
-}
-
-interface PrinterAlertRow {
-  device_id: string;
-  device_name: string;
-  code: string;
-  at: number;
-}
-
-interface DayRow {
-  issued: number | null;
-  served: number | null;
-  no_show: number | null;
-  waiting?: number | null;
-  avg_wait: number | null;
-}
+export { DAY_UNTIL_SQL, WAITING_BY_FIELD_SQL } from '../db/overview.ts';
 
 const PRINTER_PROBLEMS: Record<string, { vi: string; en: string }> = {
   paper_out: { vi: 'hết giấy', en: 'out of paper' },
@@ -57,41 +35,9 @@ function weekBefore(day: string): string {
   return new Date(Date.UTC(y, m - 1, d - 7)).toISOString().slice(0, 10);
 }
 
-/** Waiting tickets per field (the partial index of waiting tickets); `?` = the long-wait cutoff. */
-export const WAITING_BY_FIELD_SQL = `SELECT service_id, COUNT(*) AS waiting, MIN(issued_at) AS oldest, SUM(issued_at < ?) AS over,
-       SUM(target_counter_id IS NULL) AS free,
-       MIN(CASE WHEN target_counter_id IS NULL THEN issued_at END) AS oldest_free
-     FROM tickets WHERE status = 'waiting' GROUP BY service_id`;
-
-/** A past day as it stood at `@cutoff`: what had been issued, finished, missed and called by then. */
-export const DAY_UNTIL_SQL = `SELECT SUM(issued_at <= @cutoff) AS issued,
-       SUM(status = 'done' AND finished_at <= @cutoff) AS served,
-       SUM(status = 'no_show' AND no_show_at <= @cutoff) AS no_show,
-       AVG(CASE WHEN called_at <= @cutoff THEN called_at - issued_at END) / 1000.0 AS avg_wait
-     FROM tickets WHERE service_day = @day`;
-
 export function overviewQuery(hub: Hub): () => Overview {
   const { store } = hub;
-  const waitingByField = store.db.prepare<[number], WaitingRow>(WAITING_BY_FIELD_SQL);
-  const waitingForCounter = store.db.prepare<[], { counter_id: string; waiting: number; oldest: number }>(
-    `SELECT target_counter_id AS counter_id, COUNT(*) AS waiting, MIN(issued_at) AS oldest
-     FROM tickets WHERE status = 'waiting' AND target_counter_id IS NOT NULL GROUP BY target_counter_id`,
-  );
-  const lastActionAt = store.db.prepare<[string], { at: number | null }>(
-    'SELECT MAX(at) AS at FROM ticket_events WHERE counter_id = ?',
-  );
-  const printerAlerts = store.db.prepare<[], PrinterAlertRow>(
-    `SELECT a.device_id, d.name AS device_name, a.code, a.at FROM device_alerts a
-     JOIN devices d ON d.id = a.device_id
-     WHERE a.cleared_at IS NULL AND a.kind = 'printer' AND d.active = 1 ORDER BY a.at`,
-  );
-  const devices = store.db.prepare<[], DeviceRow>('SELECT * FROM devices WHERE active = 1 ORDER BY name');
-  const today = store.db.prepare<[string], DayRow>(
-    `SELECT COUNT(*) AS issued, SUM(status = 'done') AS served, SUM(status = 'no_show') AS no_show,
-       SUM(status = 'waiting') AS waiting, AVG(called_at - issued_at) / 1000.0 AS avg_wait
-     FROM tickets WHERE service_day = ?`,
-  );
-  const dayUntil = store.db.prepare<{ day: string; cutoff: number }, DayRow>(DAY_UNTIL_SQL);
+  const data = store.data.overview;
 
   return () =>
     store.db.transaction((): Overview => {
@@ -107,7 +53,7 @@ export function overviewQuery(hub: Hub): () => Overview {
         elapsed >= 2 * threshold ? ('critical' as const) : ('warning' as const);
 
       // ---- fields
-      const waiting = new Map(waitingByField.all(now - alertWaitMs).map((r) => [r.service_id, r]));
+      const waiting = new Map(data.waitingByField(now - alertWaitMs).map((r) => [r.service_id, r]));
       const services = store.serviceRows();
       const fields = services
         .filter((s) => s.active === 1 || waiting.has(s.id))
@@ -135,10 +81,10 @@ export function overviewQuery(hub: Hub): () => Overview {
       }
 
       // ---- counters
-      const targeted = new Map(waitingForCounter.all().map((r) => [r.counter_id, r]));
+      const targeted = new Map(data.waitingForCounter().map((r) => [r.counter_id, r]));
       const counters = store.counters().map((counter) => {
         if (counter.state === 'closed' || counter.currentTicket) return { ...counter, idleSeconds: null };
-        const since = lastActionAt.get(counter.id)?.at ?? null;
+        const since = data.lastActionAt(counter.id) ?? null;
         if (since === null) return { ...counter, idleSeconds: null };
         // People this counter could be serving: its fields' line, and tickets sent to it.
         let people = targeted.get(counter.id)?.waiting ?? 0;
@@ -172,7 +118,7 @@ export function overviewQuery(hub: Hub): () => Overview {
       });
 
       // ---- devices
-      for (const row of printerAlerts.all()) {
+      for (const row of data.printerAlerts()) {
         const problem = PRINTER_PROBLEMS[row.code] ?? { vi: row.code, en: row.code };
         alerts.push({
           kind: 'printer',
@@ -186,7 +132,7 @@ export function overviewQuery(hub: Hub): () => Overview {
       const hours = OpeningHours.safeParse(safeJson(centre.opening_hours));
       // Devices are switched off when the centre is closed: silence then is no news.
       if (isOpenAt(hours.success ? hours.data : [], now, tz)) {
-        for (const device of devices.all()) {
+        for (const device of data.activeDevices()) {
           if (hub.connectedDevices.has(device.id)) continue;
           const seen = device.last_seen_at ?? device.created_at;
           if (now - seen <= silentMs) continue;
@@ -209,10 +155,10 @@ export function overviewQuery(hub: Hub): () => Overview {
 
       // ---- today against the same weekday last week, up to the same time of day
       const day = serviceDayOf(now, tz);
-      const t = today.get(day)!;
+      const t = data.day(day);
       const lastWeekDay = weekBefore(day);
       const cutoff = startOfServiceDay(lastWeekDay, tz) + (now - startOfServiceDay(day, tz));
-      const w = dayUntil.get({ day: lastWeekDay, cutoff })!;
+      const w = data.dayUntil(lastWeekDay, cutoff);
       return {
         serviceDay: day,
         at: iso(now),

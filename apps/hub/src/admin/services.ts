@@ -9,18 +9,9 @@ import type {
 } from '@luot/shared';
 import { LuotError } from '@luot/shared';
 import { newId } from '../auth/auth.ts';
+import type { ProcedureRow } from '../db/admin-catalog.ts';
 import type { ServiceRow, Store } from '../db/store.ts';
 import type { AdminCtx } from './change.ts';
-
-interface ProcedureRow {
-  id: string;
-  service_id: string;
-  code: string | null;
-  name: string;
-  name_en: string;
-  active: number;
-  sort_order: number;
-}
 
 /** A field as stored, without its procedures: what the audit log keeps. */
 function serviceRecord(row: ServiceRow) {
@@ -50,21 +41,16 @@ function procedureOut(row: ProcedureRow): AdminProcedure {
   };
 }
 
-const serviceRow = (store: Store, id: string) =>
-  store.sql<ServiceRow>('SELECT * FROM services WHERE id = ?').get(id);
-const procedureRow = (store: Store, id: string) =>
-  store.sql<ProcedureRow>('SELECT * FROM procedures WHERE id = ?').get(id);
+const serviceRow = (store: Store, id: string) => store.data.adminCatalog.service(id);
+const procedureRow = (store: Store, id: string) => store.data.adminCatalog.procedure(id);
 
 /** Every field with every procedure, inactive ones included, in kiosk order. */
 export function adminServices(store: Store): AdminService[] {
-  const procedures = store.sql<ProcedureRow>('SELECT * FROM procedures ORDER BY sort_order, name').all();
-  return store
-    .sql<ServiceRow>('SELECT * FROM services ORDER BY sort_order, code')
-    .all()
-    .map((row) => ({
-      ...serviceRecord(row),
-      procedures: procedures.filter((p) => p.service_id === row.id).map(procedureOut),
-    }));
+  const procedures = store.data.adminCatalog.procedures();
+  return store.data.adminCatalog.services().map((row) => ({
+    ...serviceRecord(row),
+    procedures: procedures.filter((p) => p.service_id === row.id).map(procedureOut),
+  }));
 }
 
 export function adminService(store: Store, id: string): AdminService {
@@ -86,9 +72,7 @@ interface Numbering {
  * by another field (a number once shown is never issued again that day).
  */
 function checkNumbering(store: Store, field: Numbering, serviceDay: string): void {
-  const others = store
-    .sql<ServiceRow>('SELECT * FROM services WHERE active = 1 AND prefix = ? AND id IS NOT ?')
-    .all(field.prefix, field.id);
+  const others = store.data.adminCatalog.activeServicesWithPrefix(field.prefix, field.id);
   for (const other of others) {
     if (field.start <= other.end_number && other.start_number <= field.end) {
       const shown = field.prefix ? `${field.prefix} ` : '';
@@ -98,17 +82,13 @@ function checkNumbering(store: Store, field: Numbering, serviceDay: string): voi
       );
     }
   }
-  const taken = store
-    .sql<{ display_number: string }>(
-      `SELECT display_number FROM tickets
-       WHERE service_day = @day AND origin_service_id IS NOT @id
-         AND substr(display_number, 1, length(@prefix)) = @prefix
-         AND length(display_number) > length(@prefix)
-         AND substr(display_number, length(@prefix) + 1) NOT GLOB '*[^0-9]*'
-         AND CAST(substr(display_number, length(@prefix) + 1) AS INTEGER) BETWEEN @start AND @end
-       LIMIT 1`,
-    )
-    .get({ day: serviceDay, id: field.id, prefix: field.prefix, start: field.start, end: field.end });
+  const taken = store.data.adminCatalog.numberTaken({
+    day: serviceDay,
+    id: field.id,
+    prefix: field.prefix,
+    start: field.start,
+    end: field.end,
+  });
   if (taken) {
     throw new LuotError(
       'conflict',
@@ -118,19 +98,14 @@ function checkNumbering(store: Store, field: Numbering, serviceDay: string): voi
 }
 
 function checkCodeFree(store: Store, code: string, exceptId: string | null): void {
-  const other = store
-    .sql<{ id: string }>('SELECT id FROM services WHERE code = ? AND id IS NOT ?')
-    .get(code, exceptId);
+  const other = store.data.adminCatalog.serviceWithCode(code, exceptId);
   if (other) throw new LuotError('conflict', `code: ${code} is already the code of another field`);
 }
 
 const nextSortOrder = (store: Store, table: 'services' | 'procedures', serviceId?: string) =>
   (table === 'services'
-    ? store.sql<{ n: number | null }>('SELECT MAX(sort_order) AS n FROM services').get()
-    : store
-        .sql<{ n: number | null }>('SELECT MAX(sort_order) AS n FROM procedures WHERE service_id = ?')
-        .get(serviceId)
-  )?.n ?? -1;
+    ? store.data.adminCatalog.maxServiceSortOrder()
+    : store.data.adminCatalog.maxProcedureSortOrder(serviceId!)) ?? -1;
 
 export function createService(a: AdminCtx, body: CreateServiceRequest): string {
   const { store } = a;
@@ -138,24 +113,18 @@ export function createService(a: AdminCtx, body: CreateServiceRequest): string {
   if (body.active) checkNumbering(store, { id: null, ...body }, a.engine.serviceDay);
   const wanted = body.code.toLowerCase();
   const id = /^[a-z0-9_-]{1,64}$/.test(wanted) && !serviceRow(store, wanted) ? wanted : newId();
-  store
-    .sql(
-      `INSERT INTO services (id, code, name, name_en, prefix, start_number, end_number, icon, active,
-         sort_order, mean_service_seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      id,
-      body.code,
-      body.name,
-      body.nameEn,
-      body.prefix,
-      body.start,
-      body.end,
-      body.icon,
-      body.active ? 1 : 0,
-      body.sortOrder ?? nextSortOrder(store, 'services') + 1,
-      Math.round(body.meanServiceMinutes * 60),
-    );
+  store.data.adminCatalog.insertService(id, {
+    code: body.code,
+    name: body.name,
+    nameEn: body.nameEn,
+    prefix: body.prefix,
+    start: body.start,
+    end: body.end,
+    icon: body.icon,
+    active: body.active,
+    sortOrder: body.sortOrder ?? nextSortOrder(store, 'services') + 1,
+    meanServiceSeconds: Math.round(body.meanServiceMinutes * 60),
+  });
   a.audit('service.created', id, null, serviceRecord(serviceRow(store, id)!));
   return id;
 }
@@ -173,26 +142,21 @@ export function updateService(a: AdminCtx, id: string, body: UpdateServiceReques
   if (next.active && (numberingChanged || !before.active)) {
     checkNumbering(store, { id, prefix: next.prefix, start: next.start, end: next.end }, a.engine.serviceDay);
   }
-  store
-    .sql(
-      `UPDATE services SET code = ?, name = ?, name_en = ?, prefix = ?, start_number = ?, end_number = ?,
-         icon = ?, active = ?, sort_order = ?, mean_service_seconds = ? WHERE id = ?`,
-    )
-    .run(
-      next.code,
-      next.name,
-      next.nameEn,
-      next.prefix,
-      next.start,
-      next.end,
-      next.icon,
-      next.active ? 1 : 0,
-      next.sortOrder,
+  store.data.adminCatalog.updateService(id, {
+    code: next.code,
+    name: next.name,
+    nameEn: next.nameEn,
+    prefix: next.prefix,
+    start: next.start,
+    end: next.end,
+    icon: next.icon,
+    active: next.active,
+    sortOrder: next.sortOrder,
+    meanServiceSeconds:
       body.meanServiceMinutes === undefined
         ? row.mean_service_seconds
         : Math.round(body.meanServiceMinutes * 60),
-      id,
-    );
+  });
   a.audit('service.updated', id, before, serviceRecord(serviceRow(store, id)!));
   return id;
 }
@@ -202,20 +166,13 @@ export function createProcedure(a: AdminCtx, serviceId: string, body: CreateProc
   if (!serviceRow(store, serviceId)) throw new LuotError('not_found', `no field ${serviceId}`);
   let id = `${serviceId}-${nextSortOrder(store, 'procedures', serviceId) + 2}`;
   if (id.length > 64 || procedureRow(store, id)) id = newId();
-  store
-    .sql(
-      `INSERT INTO procedures (id, service_id, code, name, name_en, active, sort_order)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      id,
-      serviceId,
-      body.code,
-      body.name,
-      body.nameEn,
-      body.active ? 1 : 0,
-      body.sortOrder ?? nextSortOrder(store, 'procedures', serviceId) + 1,
-    );
+  store.data.adminCatalog.insertProcedure(id, serviceId, {
+    code: body.code,
+    name: body.name,
+    nameEn: body.nameEn,
+    active: body.active,
+    sortOrder: body.sortOrder ?? nextSortOrder(store, 'procedures', serviceId) + 1,
+  });
   a.audit('procedure.created', id, null, { serviceId, ...procedureOut(procedureRow(store, id)!) });
   return id;
 }
@@ -226,9 +183,13 @@ export function updateProcedure(a: AdminCtx, id: string, body: UpdateProcedureRe
   if (!row) throw new LuotError('not_found', `no procedure ${id}`);
   const before = procedureOut(row);
   const next = { ...before, ...body };
-  store
-    .sql('UPDATE procedures SET code = ?, name = ?, name_en = ?, active = ?, sort_order = ? WHERE id = ?')
-    .run(next.code, next.name, next.nameEn, next.active ? 1 : 0, next.sortOrder, id);
+  store.data.adminCatalog.updateProcedure(id, {
+    code: next.code,
+    name: next.name,
+    nameEn: next.nameEn,
+    active: next.active,
+    sortOrder: next.sortOrder,
+  });
   a.audit(
     'procedure.updated',
     id,

@@ -6,7 +6,7 @@ import type { Store, UserRow } from '../db/store.ts';
 import { counters } from '../engine/index.ts';
 import { type AdminCtx, revokeTokens } from './change.ts';
 
-const userRow = (store: Store, id: string) => store.sql<UserRow>('SELECT * FROM users WHERE id = ?').get(id);
+const userRow = (store: Store, id: string) => store.data.adminPeople.user(id);
 
 /** What the admin sees of a user and the audit log keeps: never the password hash. */
 function userOut(store: Store, row: UserRow): AdminUser {
@@ -22,10 +22,7 @@ function userOut(store: Store, row: UserRow): AdminUser {
 }
 
 export function adminUsers(store: Store): AdminUser[] {
-  return store
-    .sql<UserRow>('SELECT * FROM users ORDER BY active DESC, username')
-    .all()
-    .map((row) => userOut(store, row));
+  return store.data.adminPeople.users().map((row) => userOut(store, row));
 }
 
 export function adminUser(store: Store, id: string): AdminUser {
@@ -48,8 +45,7 @@ export function createUser(
   return id;
 }
 
-const activeAdmins = (store: Store) =>
-  store.sql<{ n: number }>(`SELECT COUNT(*) AS n FROM users WHERE role = 'admin' AND active = 1`).get()!.n;
+const activeAdmins = (store: Store) => store.data.adminPeople.activeAdminCount();
 
 export function updateUser(a: AdminCtx, id: string, body: UpdateUserRequest): string {
   const { store } = a;
@@ -68,9 +64,7 @@ export function updateUser(a: AdminCtx, id: string, body: UpdateUserRequest): st
   // Someone who may no longer serve leaves the counter; a ticket there goes back to the line.
   const counter = store.st.counterByOfficer.get(id);
   if (counter && (!active || role === 'director')) counters.signOut(a.engine, counter.id);
-  store
-    .sql('UPDATE users SET display_name = ?, role = ?, active = ? WHERE id = ?')
-    .run(body.displayName ?? row.display_name, role, active ? 1 : 0, id);
+  store.data.adminPeople.updateUser(id, { displayName: body.displayName ?? row.display_name, role, active });
   if (!active && before.active) revokeTokens(a, { userId: id });
   a.audit('user.updated', id, before, userOut(store, userRow(store, id)!));
   return id;
@@ -80,7 +74,7 @@ export function resetPassword(a: AdminCtx, id: string, passwordHash: string): st
   const { store } = a;
   const row = userRow(store, id);
   if (!row) throw new LuotError('not_found', `no user ${id}`);
-  store.sql('UPDATE users SET password_hash = ? WHERE id = ?').run(passwordHash, id);
+  store.data.adminPeople.setPasswordHash(id, passwordHash);
   const tokensRevoked = revokeTokens(a, { userId: id });
   a.audit('user.password_reset', id, null, { username: row.username, tokensRevoked });
   return id;

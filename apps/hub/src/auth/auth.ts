@@ -149,14 +149,12 @@ export class Auth {
   issueUserToken(userId: string, now: number): { token: string; expiresAt: number } {
     const token = newToken();
     const expiresAt = now + this.options.userTokenTtlMs;
-    this.store
-      .sql('INSERT INTO tokens (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)')
-      .run(sha256(token), userId, now, expiresAt);
+    this.store.data.tokens.insertUserToken(sha256(token), userId, now, expiresAt);
     return { token, expiresAt };
   }
 
   revoke(tokenHash: string, now: number): void {
-    this.store.sql('UPDATE tokens SET revoked_at = ? WHERE token_hash = ?').run(now, tokenHash);
+    this.store.data.tokens.revoke(tokenHash, now);
     this.forget(tokenHash);
   }
 
@@ -187,20 +185,13 @@ export class Auth {
   }
 
   private lookup(tokenHash: string, now: number): Principal | null {
-    const row = this.store
-      .sql<{
-        user_id: string | null;
-        device_id: string | null;
-        expires_at: number;
-        revoked_at: number | null;
-      }>('SELECT user_id, device_id, expires_at, revoked_at FROM tokens WHERE token_hash = ?')
-      .get(tokenHash);
+    const row = this.store.data.tokens.byHash(tokenHash);
     if (!row || row.revoked_at !== null || row.expires_at <= now) return null;
     const ttl = row.user_id ? this.options.userTokenTtlMs : this.options.deviceTokenTtlMs;
     let expiresAt = row.expires_at;
     if (now + ttl - row.expires_at > TOUCH_EVERY_MS) {
       expiresAt = now + ttl;
-      this.store.sql('UPDATE tokens SET expires_at = ? WHERE token_hash = ?').run(expiresAt, tokenHash);
+      this.store.data.tokens.setExpiry(tokenHash, expiresAt);
     }
     if (row.user_id) {
       const user = this.store.st.userById.get(row.user_id);
@@ -208,10 +199,10 @@ export class Auth {
         ? { kind: 'user', user: userFromRow(user), tokenHash, expiresAt }
         : null;
     }
-    const device = this.store.sql<DeviceRow>('SELECT * FROM devices WHERE id = ?').get(row.device_id);
+    const device = row.device_id === null ? undefined : this.store.data.devices.byId(row.device_id);
     if (!device || device.active !== 1) return null;
     if (device.last_seen_at === null || now - device.last_seen_at > 60_000) {
-      this.store.sql('UPDATE devices SET last_seen_at = ? WHERE id = ?').run(now, device.id);
+      this.store.data.devices.setLastSeen(device.id, now);
     }
     return { kind: 'device', device, tokenHash, expiresAt };
   }
@@ -228,21 +219,16 @@ export class Auth {
     }
     const code = Array.from({ length: 8 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
     const expiresAt = now + this.options.pairingCodeTtlMs;
-    this.store
-      .sql(
-        `INSERT INTO pairing_codes (code_hash, kind, name, counter_id, zone, created_by, created_at, expires_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        sha256(code),
-        input.kind,
-        input.name,
-        input.counterId ?? null,
-        input.zone ?? null,
-        createdBy,
-        now,
-        expiresAt,
-      );
+    this.store.data.pairingCodes.insert({
+      codeHash: sha256(code),
+      kind: input.kind,
+      name: input.name,
+      counterId: input.counterId ?? null,
+      zone: input.zone ?? null,
+      createdBy,
+      createdAt: now,
+      expiresAt,
+    });
     return { code, expiresAt };
   }
 
@@ -253,30 +239,16 @@ export class Auth {
   ): { device: { id: string; kind: DeviceKind; name: string }; token: string } | null {
     const codeHash = sha256(normalizePairingCode(code));
     return this.store.tx(() => {
-      const row = this.store
-        .sql<{
-          kind: DeviceKind;
-          name: string;
-          counter_id: string | null;
-          zone: string | null;
-          expires_at: number;
-          used_at: number | null;
-        }>('SELECT kind, name, counter_id, zone, expires_at, used_at FROM pairing_codes WHERE code_hash = ?')
-        .get(codeHash);
+      const row = this.store.data.pairingCodes.byHash(codeHash);
       if (!row || row.used_at !== null || row.expires_at <= now) return null;
       const id = newId();
-      this.store
-        .sql(
-          'INSERT INTO devices (id, kind, name, counter_id, zone, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-        )
-        .run(id, row.kind, row.name, row.counter_id, row.zone, now, now);
-      this.store
-        .sql('UPDATE pairing_codes SET used_at = ?, device_id = ? WHERE code_hash = ?')
-        .run(now, id, codeHash);
+      this.store.data.devices.insert(
+        { id, kind: row.kind, name: row.name, counterId: row.counter_id, zone: row.zone },
+        now,
+      );
+      this.store.data.pairingCodes.markUsed(codeHash, id, now);
       const token = newToken();
-      this.store
-        .sql('INSERT INTO tokens (token_hash, device_id, created_at, expires_at) VALUES (?, ?, ?, ?)')
-        .run(sha256(token), id, now, now + this.options.deviceTokenTtlMs);
+      this.store.data.tokens.insertDeviceToken(sha256(token), id, now, now + this.options.deviceTokenTtlMs);
       return { device: { id, kind: row.kind, name: row.name }, token };
     });
   }

@@ -127,21 +127,12 @@ export class LoginGuard {
   }
 
   private isTrusted(username: string, client: string, now: number): boolean {
-    const row = this.store
-      .sql<{ last_success_at: number }>(
-        'SELECT last_success_at FROM login_trust WHERE username = ? AND client = ?',
-      )
-      .get(username, client);
-    return row !== undefined && now - row.last_success_at <= this.options.trustMs;
+    const lastSuccessAt = this.store.data.loginTrust.lastSuccessAt(username, client);
+    return lastSuccessAt !== undefined && now - lastSuccessAt <= this.options.trustMs;
   }
 
   private trust(username: string, client: string, now: number): void {
-    this.store
-      .sql(
-        `INSERT INTO login_trust (username, client, last_success_at) VALUES (?, ?, ?)
-         ON CONFLICT (username, client) DO UPDATE SET last_success_at = excluded.last_success_at`,
-      )
-      .run(username, client, now);
+    this.store.data.loginTrust.recordSuccess(username, client, now);
   }
 
   private prune(now: number): void {

@@ -1,5 +1,5 @@
 // The store: prepared statements over the hub's database, rows mapped to domain objects.
-import type { Counter, DeviceKind, Service, Ticket } from '@luot/shared';
+import type { Counter, Service, Ticket } from '@luot/shared';
 import type { Statement } from 'better-sqlite3';
 import { type CentreRow, catalogStatements, type ServiceRow } from './catalog.ts';
 import { type CounterRow, counterStatements } from './counters.ts';
@@ -15,23 +15,9 @@ import { userStatements } from './users.ts';
 export type { CentreRow, ServiceRow } from './catalog.ts';
 
 export type { CounterRow } from './counters.ts';
+export type { DeviceRow } from './devices.ts';
 export { type TicketRow, ticketFromRow } from './tickets.ts';
 export { type UserRow, userFromRow } from './users.ts';
-
-export interface DeviceRow {
-  id: string;
-  kind: DeviceKind;
-  name: string;
-  counter_id: string | null;
-  zone: string | null;
-  active: number;
-  created_at: number;
-  last_seen_at: number | null;
-  /** Kiosks: their own printer; null uses the hub's default printer. */
-  printer_uri: string | null;
-  printer_paper: 58 | 80;
-  printer_mode: 'raster' | 'text' | 'ascii';
-}
 
 export type Statements = ReturnType<typeof prepare>;
 

@@ -1,22 +1,11 @@
 // Paired devices as the admin sees them: kiosk printer settings and open alerts (paper out, …).
 import type { DeviceAlert, DeviceInfo, PrinterSettings } from '@luot/shared';
+import type { DeviceAlertRow } from '../db/devices.ts';
 import type { DeviceRow, Store } from '../db/store.ts';
-
-interface AlertRow {
-  id: number;
-  device_id: string;
-  kind: string;
-  code: string;
-  message: string;
-  at: number;
-  last_at: number;
-  count: number;
-  cleared_at: number | null;
-}
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-function alertFromRow(row: AlertRow): DeviceAlert {
+function alertFromRow(row: DeviceAlertRow): DeviceAlert {
   return {
     id: String(row.id),
     kind: row.kind,
@@ -34,14 +23,11 @@ export function printerSettings(row: DeviceRow): PrinterSettings | null {
 }
 
 export function deviceRow(store: Store, id: string): DeviceRow | undefined {
-  return store.sql<DeviceRow>('SELECT * FROM devices WHERE id = ? AND active = 1').get(id);
+  return store.data.devices.activeById(id);
 }
 
 export function openAlerts(store: Store, deviceId: string): DeviceAlert[] {
-  return store
-    .sql<AlertRow>('SELECT * FROM device_alerts WHERE device_id = ? AND cleared_at IS NULL ORDER BY id')
-    .all(deviceId)
-    .map(alertFromRow);
+  return store.data.devices.openAlerts(deviceId).map(alertFromRow);
 }
 
 export function deviceInfo(store: Store, row: DeviceRow): DeviceInfo {
@@ -58,10 +44,7 @@ export function deviceInfo(store: Store, row: DeviceRow): DeviceInfo {
 }
 
 export function listDevices(store: Store): DeviceInfo[] {
-  return store
-    .sql<DeviceRow>('SELECT * FROM devices WHERE active = 1 ORDER BY kind, name, id')
-    .all()
-    .map((row) => deviceInfo(store, row));
+  return store.data.devices.listActive().map((row) => deviceInfo(store, row));
 }
 
 export function setPrinter(
@@ -72,9 +55,11 @@ export function setPrinter(
 ): void {
   store.tx(() => {
     const before = deviceRow(store, id)!;
-    store
-      .sql('UPDATE devices SET printer_uri = ?, printer_paper = ?, printer_mode = ? WHERE id = ?')
-      .run(printer.uri, printer.paper ?? before.printer_paper, printer.mode ?? before.printer_mode, id);
+    store.data.devices.setPrinter(id, {
+      uri: printer.uri,
+      paper: printer.paper ?? before.printer_paper,
+      mode: printer.mode ?? before.printer_mode,
+    });
     // Another printer: what was wrong with the old one no longer applies.
     if (before.printer_uri !== printer.uri) clearAlerts(store, id, 'printer', now);
   });
@@ -87,26 +72,13 @@ export function raiseAlert(
   now: number,
 ): void {
   store.tx(() => {
-    const updated = store
-      .sql(
-        `UPDATE device_alerts SET count = count + 1, last_at = ?, message = ?
-         WHERE device_id = ? AND kind = ? AND code = ? AND cleared_at IS NULL`,
-      )
-      .run(now, alert.message, alert.deviceId, alert.kind, alert.code);
-    if (updated.changes === 0) {
-      store
-        .sql(
-          `INSERT INTO device_alerts (device_id, kind, code, message, at, last_at)
-           VALUES (?, ?, ?, ?, ?, ?)`,
-        )
-        .run(alert.deviceId, alert.kind, alert.code, alert.message, now, now);
+    if (store.data.devices.countOpenAlert(alert, alert.message, now) === 0) {
+      store.data.devices.insertAlert(alert, alert.message, now);
     }
   });
 }
 
 /** Clears the device's open alerts of this kind; returns how many were open. */
 export function clearAlerts(store: Store, deviceId: string, kind: string, now: number): number {
-  return store
-    .sql('UPDATE device_alerts SET cleared_at = ? WHERE device_id = ? AND kind = ? AND cleared_at IS NULL')
-    .run(now, deviceId, kind).changes;
+  return store.data.devices.clearAlerts(deviceId, kind, now);
 }
