@@ -147,6 +147,11 @@ export function ticketData(db: Db) {
     `UPDATE tickets SET status = 'cancelled', target_counter_id = NULL, finished_at = ? WHERE id = ?`,
   );
   const rate = s('UPDATE tickets SET rating = ? WHERE id = ?');
+  const recentNoShows = prepared<TicketRow>(
+    db,
+    `SELECT * FROM tickets WHERE status = 'no_show' AND counter_id = ? AND no_show_at >= ?
+           ORDER BY no_show_at DESC LIMIT 50`,
+  );
 
   return {
     byId(ticketId: string): TicketRow | undefined {
@@ -201,6 +206,10 @@ export function ticketData(db: Db) {
     },
     rate(ticketId: string, score: number): void {
       rate.run(score, ticketId);
+    },
+    /** No-shows at this counter since `since`, newest first (at most 50). */
+    recentNoShows(counterId: string, since: number): TicketRow[] {
+      return recentNoShows.all(counterId, since);
     },
   };
 }

@@ -2,7 +2,7 @@
 // list, recent no-shows, signing in and out, pausing, calling.
 import { LuotError, type PauseRequest } from '@luot/shared';
 import type { z } from 'zod';
-import { type TicketRow, ticketFromRow } from '../db/store.ts';
+import { ticketFromRow } from '../db/store.ts';
 import { counters, tickets } from '../engine/index.ts';
 import type { Hub } from '../hub.ts';
 import { handlers, idempotent } from './kit.ts';
@@ -19,12 +19,7 @@ export const COUNTER_HANDLERS = handlers({
   'counters:no-shows': ({ hub, params }) => {
     if (!hub.store.counterRow(params.id)) throw new LuotError('not_found', `no counter ${params.id}`);
     const grace = hub.engine.options.reinstateGraceMs;
-    const rows = hub.store
-      .sql<TicketRow>(
-        `SELECT * FROM tickets WHERE status = 'no_show' AND counter_id = ? AND no_show_at >= ?
-           ORDER BY no_show_at DESC LIMIT 50`,
-      )
-      .all(params.id, hub.now() - grace);
+    const rows = hub.store.data.tickets.recentNoShows(params.id, hub.now() - grace);
     return {
       noShows: rows.map((row) => ({
         ticket: ticketFromRow(row),

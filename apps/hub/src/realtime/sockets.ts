@@ -182,7 +182,7 @@ function trackDevice(hub: Hub, socket: LuotSocket): void {
     if (left > 0) hub.connectedDevices.set(id, left);
     else hub.connectedDevices.delete(id);
     try {
-      if (hub.db.open) hub.store.sql('UPDATE devices SET last_seen_at = ? WHERE id = ?').run(hub.now(), id);
+      if (hub.db.open) hub.store.data.devices.setLastSeen(id, hub.now());
     } catch (error) {
       hub.log.warn({ err: error, deviceId: id }, 'could not record when a device left');
     }
