@@ -59,60 +59,50 @@ export const counterIdOf = (number: number) => `c${number}`;
 
 export function seedDemo(store: Store, catalog: Catalog): void {
   const c = catalog.centre;
+  const seed = store.data.seed;
   store.tx(() => {
-    store
-      .sql(
-        `INSERT INTO centre (id, code, name, name_en, time_zone, address, hotline, opening_hours, settings)
-         VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        c.code,
-        c.name,
-        c.nameEn,
-        c.timeZone,
-        c.address,
-        c.hotline,
-        JSON.stringify(c.openingHours),
-        JSON.stringify({ notice: DEMO_NOTICE }),
-      );
+    seed.insertCentre({
+      code: c.code,
+      name: c.name,
+      nameEn: c.nameEn,
+      timeZone: c.timeZone,
+      address: c.address,
+      hotline: c.hotline,
+      openingHours: JSON.stringify(c.openingHours),
+      settings: JSON.stringify({ notice: DEMO_NOTICE }),
+    });
     const starts = catalog.fields.map((f) => f.start).sort((a, b) => a - b);
     catalog.fields.forEach((f, i) => {
       // A field's range runs up to the next field's start (9001..9500 before 9501).
       const next = starts.find((s) => s > f.start);
       const end = next ? next - 1 : f.start + 998;
-      store
-        .sql(
-          `INSERT INTO services (id, code, name, name_en, prefix, start_number, end_number, icon, sort_order,
-             mean_service_seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          serviceIdOf(f.code),
-          f.code,
-          f.name,
-          f.nameEn,
-          f.prefix,
-          f.start,
-          end,
-          f.icon,
-          i,
-          Math.round(f.meanServiceMinutes * 60),
-        );
+      seed.insertService({
+        id: serviceIdOf(f.code),
+        code: f.code,
+        name: f.name,
+        nameEn: f.nameEn,
+        prefix: f.prefix,
+        start: f.start,
+        end,
+        icon: f.icon,
+        sortOrder: i,
+        meanServiceSeconds: Math.round(f.meanServiceMinutes * 60),
+      });
       f.procedures.forEach((p, j) => {
-        store
-          .sql(
-            'INSERT INTO procedures (id, service_id, code, name, name_en, sort_order) VALUES (?, ?, ?, ?, ?, ?)',
-          )
-          .run(`${serviceIdOf(f.code)}-${j + 1}`, serviceIdOf(f.code), p.code, p.name, p.nameEn, j);
+        seed.insertProcedure({
+          id: `${serviceIdOf(f.code)}-${j + 1}`,
+          serviceId: serviceIdOf(f.code),
+          code: p.code,
+          name: p.name,
+          nameEn: p.nameEn,
+          sortOrder: j,
+        });
       });
     });
     for (const counter of catalog.counters) {
-      store
-        .sql('INSERT INTO counters (id, number, name) VALUES (?, ?, ?)')
-        .run(counterIdOf(counter.number), counter.number, counter.name);
+      seed.insertCounter(counterIdOf(counter.number), counter.number, counter.name);
       counter.fields.forEach((code, position) => {
-        store
-          .sql('INSERT INTO counter_services (counter_id, service_id, position) VALUES (?, ?, ?)')
-          .run(counterIdOf(counter.number), serviceIdOf(code), position);
+        seed.insertCounterService(counterIdOf(counter.number), serviceIdOf(code), position);
       });
     }
   });
@@ -125,21 +115,15 @@ export async function firstStart(
   auth: Auth,
   opts: { seed: 'demo' | null; adminPassword: string | null; now: number; log: Logger },
 ): Promise<void> {
-  const hasCentre = store.sql('SELECT 1 FROM centre WHERE id = 1').get() !== undefined;
-  if (!hasCentre) {
+  if (!store.data.seed.hasCentre()) {
     if (opts.seed === 'demo') {
       seedDemo(store, loadCatalog());
       opts.log.info({ seed: 'demo' }, 'seeded the demo centre from catalog-commune.json');
     } else {
-      store
-        .sql(
-          `INSERT INTO centre (id, code, name, name_en) VALUES (1, 'LUOT', 'Trung tâm Phục vụ hành chính công', 'Public Administration Service Centre')`,
-        )
-        .run();
+      store.data.seed.insertDefaultCentre();
     }
   }
-  const hasAdmin = store.sql(`SELECT 1 FROM users WHERE role = 'admin'`).get() !== undefined;
-  if (!hasAdmin) {
+  if (!store.data.seed.hasAdmin()) {
     const password = opts.adminPassword ?? randomBytes(9).toString('base64url');
     await auth.createUser(
       { username: 'admin', password, displayName: 'Quản trị viên', role: 'admin' },

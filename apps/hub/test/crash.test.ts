@@ -399,7 +399,8 @@ describe('crash: SIGKILL under load', () => {
         'SELECT number, origin_service_id, status FROM tickets WHERE id = ?',
       );
       const key = db.prepare<[string, string], { ticket_id: string }>(
-        'SELECT ticket_id FROM idempotency_keys WHERE principal = ? AND key = ?',
+        `SELECT json_extract(result, '$.ticketId') AS ticket_id FROM command_keys
+         WHERE principal = ? AND key = ? AND command = 'tickets:issue'`,
       );
       const eventsOf = db.prepare<[string], { type: string; counter_id: string | null }>(
         'SELECT type, counter_id FROM ticket_events WHERE ticket_id = ? ORDER BY seq',

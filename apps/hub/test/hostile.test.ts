@@ -223,7 +223,7 @@ describe('hostile input', () => {
       ticket_events: count('ticket_events'),
       users: count('users'),
       devices: count('devices'),
-      idempotency_keys: count('idempotency_keys'),
+      command_keys: count('command_keys'),
       ticket_procedures: count('ticket_procedures'),
     };
   }
@@ -447,7 +447,7 @@ describe('hostile input', () => {
       '1234567',
       'k'.repeat(129),
       'has a space',
-      "'; DROP TABLE idempotency_keys; --",
+      "'; DROP TABLE command_keys; --",
       'tab\there-123',
       'éééééééééé',
       'ÿ'.repeat(20),

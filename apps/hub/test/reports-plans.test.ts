@@ -157,11 +157,12 @@ describe('kept days', () => {
       seedDemo(store, loadCatalog());
       fill(db, 60, 14);
       let groupReads = 0;
-      const sql = store.sql.bind(store);
-      store.sql = ((text: string) => {
-        if (text.includes('group_concat')) groupReads++;
-        return sql(text);
-      }) as typeof store.sql;
+      const figures = store.data.reportFigures;
+      const groups = figures.groups.bind(figures);
+      figures.groups = (...args) => {
+        groupReads++;
+        return groups(...args);
+      };
 
       const reports = new Reports(store);
       expect(await reports.readAhead('2025-03-05')).toBe(366);
@@ -197,11 +198,12 @@ describe('days saved across restarts (report_days)', () => {
       fill(db, 60, 14);
     }
     const counter = { reads: 0 };
-    const sql = store.sql.bind(store);
-    store.sql = ((text: string) => {
-      if (text.includes('group_concat')) counter.reads++;
-      return sql(text);
-    }) as typeof store.sql;
+    const figures = store.data.reportFigures;
+    const groups = figures.groups.bind(figures);
+    figures.groups = (...args) => {
+      counter.reads++;
+      return groups(...args);
+    };
     return { db, store, counter };
   }
   const TODAY = '2025-03-05';

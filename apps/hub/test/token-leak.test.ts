@@ -197,7 +197,7 @@ describe('a field’s numbers never leave its range', () => {
     const before = {
       tickets: count('tickets'),
       events: count('ticket_events'),
-      keys: count('idempotency_keys'),
+      keys: count('command_keys'),
       queue: (await t.api('GET', '/api/v1/queue', { token: admin })).body,
     };
     for (const token of [kiosk, officer, admin]) {
@@ -211,7 +211,7 @@ describe('a field’s numbers never leave its range', () => {
     }
     expect(count('tickets')).toBe(before.tickets);
     expect(count('ticket_events')).toBe(before.events);
-    expect(count('idempotency_keys')).toBe(before.keys);
+    expect(count('command_keys')).toBe(before.keys);
     expect((await t.api('GET', '/api/v1/queue', { token: admin })).body).toEqual(before.queue);
     const max = t.running.hub.db
       .prepare('SELECT MAX(number) AS n FROM tickets WHERE origin_service_id = ?')

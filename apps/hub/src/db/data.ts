@@ -14,6 +14,9 @@ import { loginTrustData } from './login-trust.ts';
 import { overviewData } from './overview.ts';
 import { pairingCodeData } from './pairing-codes.ts';
 import { queueData } from './queue.ts';
+import { reportDayData } from './report-days.ts';
+import { reportFiguresData } from './report-figures.ts';
+import { seedData } from './seed.ts';
 import { ticketData } from './tickets.ts';
 import { tokenData } from './tokens.ts';
 import { userData } from './users.ts';
@@ -37,6 +40,9 @@ export function hubData(db: Db) {
     adminCatalog: adminCatalogData(db),
     adminPeople: adminPeopleData(db),
     overview: overviewData(db),
+    reportFigures: reportFiguresData(db),
+    reportDays: reportDayData(db),
+    seed: seedData(db),
   };
 }
 

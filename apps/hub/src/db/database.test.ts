@@ -180,6 +180,34 @@ describe('database', () => {
     db.close();
   });
 
+  it('moves issuing keys into command_keys (v8): one idempotency mechanism, nothing forgotten', () => {
+    const file = tempFile();
+    const v7 = openDatabase(file, loadMigrations().slice(0, 7));
+    v7.exec(`
+      INSERT INTO centre (id, code, name) VALUES (1, 'X', 'Trung tâm');
+      INSERT INTO services (id, code, name, prefix, start_number, end_number) VALUES ('s', 'S', 'Hộ tịch', '', 1001, 1999);
+      INSERT INTO devices (id, kind, name, created_at) VALUES ('k1', 'kiosk', 'Kiosk cửa', 1);
+      INSERT INTO tickets (id, service_day, service_id, origin_service_id, number, display_number, channel,
+        status, issued_at, issued_by_device, priority) VALUES ('t1', '2026-01-05', 's', 's', 1001, '1001', 'kiosk', 'waiting', 5, 'k1', 'elderly');
+      INSERT INTO idempotency_keys (principal, key, ticket_id, created_at) VALUES ('k1', 'key-12345678', 't1', 5);
+    `);
+    v7.close();
+    const db = openDatabase(file);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'idempotency_keys'").all()).toEqual([]);
+    expect(db.prepare('SELECT * FROM command_keys').all()).toEqual([
+      {
+        principal: 'k1',
+        key: 'key-12345678',
+        command: 'tickets:issue',
+        // The same canonical request the engine writes, so a retry of the same request replays.
+        request: JSON.stringify({ serviceId: 's', priority: 'elderly', procedureId: null }),
+        result: JSON.stringify({ ticketId: 't1' }),
+        created_at: 5,
+      },
+    ]);
+    db.close();
+  });
+
   it('numbers migration files without gaps', () => {
     const ms = loadMigrations();
     expect(ms.map((m) => m.version)).toEqual(ms.map((_, i) => i + 1));

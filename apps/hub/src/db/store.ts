@@ -7,7 +7,6 @@ import { type HubData, hubData } from './data.ts';
 import type { Db } from './database.ts';
 import { dayStatements } from './day.ts';
 import { eventStatements } from './events.ts';
-import { idempotencyStatements } from './idempotency.ts';
 import { prepared } from './prepared.ts';
 import { type TicketRow, ticketFromRow, ticketStatements } from './tickets.ts';
 import { userStatements } from './users.ts';
@@ -28,7 +27,6 @@ function prepare(db: Db) {
     ...userStatements(db),
     ...counterStatements(db),
     ...ticketStatements(db),
-    ...idempotencyStatements(db),
     ...eventStatements(db),
     ...dayStatements(db),
   };

@@ -23,7 +23,7 @@ function snapshot() {
     tickets: f.store.sql('SELECT * FROM tickets ORDER BY id').all(),
     counters: f.store.sql('SELECT * FROM counters ORDER BY id').all(),
     procedures: f.store.sql('SELECT * FROM ticket_procedures ORDER BY ticket_id, procedure_id').all(),
-    keys: f.store.sql('SELECT * FROM idempotency_keys ORDER BY key').all(),
+    keys: f.store.sql('SELECT * FROM command_keys ORDER BY key').all(),
     events: f.count('SELECT COUNT(*) AS n FROM ticket_events'),
     seq: f.store.lastSeq(),
   };

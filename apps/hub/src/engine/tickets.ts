@@ -26,25 +26,33 @@ export interface IssueResult {
   replayed: boolean;
 }
 
+/** The command name issuing keys are stored under. */
+const ISSUE = 'tickets:issue';
+
 export function issueTicket(ctx: EngineCtx, input: IssueInput): IssueResult {
   const { store, data, actor } = ctx;
-  const principal = actor.deviceId ?? actor.userId ?? 'system';
-  if (input.idempotencyKey) {
-    const priorId = data.idempotency.issuedTicketId(principal, input.idempotencyKey);
-    const priorTicket = priorId !== undefined ? data.tickets.byId(priorId) : undefined;
-    // A key answers for its own service day; reused on a later day it issues afresh.
-    if (priorTicket && priorTicket.service_day !== ctx.serviceDay) {
-      data.idempotency.deleteIssueKey(principal, input.idempotencyKey);
-    } else if (priorTicket) {
-      const ticket = priorTicket;
-      if (
-        ticket.origin_service_id !== input.serviceId ||
-        (ticket.priority ?? null) !== (input.priority ?? null) ||
-        (ticket.procedure_id ?? null) !== (input.procedureId ?? null)
-      ) {
-        throw conflict('Idempotency-Key was already used for a different ticket request');
+  const principal = actor.userId ?? actor.deviceId ?? 'system';
+  const key = input.idempotencyKey;
+  // The same key mechanism as every other command (command_keys): the request it answered and
+  // the ticket it issued; a retry replays the ticket, another request with the key is refused.
+  const request = JSON.stringify({
+    serviceId: input.serviceId,
+    priority: input.priority ?? null,
+    procedureId: input.procedureId ?? null,
+  });
+  if (key) {
+    const prior = data.idempotency.commandKey(principal, key);
+    if (prior) {
+      if (prior.command !== ISSUE) throw conflict('Idempotency-Key was already used for a different request');
+      const priorTicket = data.tickets.byId((JSON.parse(prior.result) as { ticketId: string }).ticketId);
+      if (priorTicket && priorTicket.service_day === ctx.serviceDay) {
+        if (prior.request !== request) {
+          throw conflict('Idempotency-Key was already used for a different ticket request');
+        }
+        return { ticketId: priorTicket.id, replayed: true };
       }
-      return { ticketId: ticket.id, replayed: true };
+      // A key answers for its own service day; reused on a later day it issues afresh.
+      data.idempotency.deleteCommandKey(principal, key);
     }
   }
   const service = store.service(input.serviceId);
@@ -84,7 +92,16 @@ export function issueTicket(ctx: EngineCtx, input: IssueInput): IssueResult {
     deviceId: actor.deviceId,
     userId: actor.userId,
   });
-  if (input.idempotencyKey) data.idempotency.saveIssueKey(principal, input.idempotencyKey, id, ctx.now);
+  if (key) {
+    data.idempotency.saveCommandKey({
+      principal,
+      key,
+      command: ISSUE,
+      request,
+      result: JSON.stringify({ ticketId: id }),
+      createdAt: ctx.now,
+    });
+  }
   ctx.log('ticket.issued', { ticketId: id }, { number });
   return { ticketId: id, replayed: false };
 }

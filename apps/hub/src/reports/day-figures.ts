@@ -2,6 +2,7 @@
 // (0005_report_indexes.sql): additive counts and sums per field, counter and officer, every
 // wait (for percentiles), per local hour, per procedure. Periods are sums of days (period.ts).
 import { nextDay } from '@luot/shared';
+import { FINAL, OPEN, type ReportGroupRow } from '../db/report-figures.ts';
 import type { Store } from '../db/store.ts';
 import { localHourSql, offsetSegments } from './local-hours.ts';
 
@@ -78,50 +79,8 @@ export function addSums(into: Sums, from: Sums): void {
   into.r4 += from.r4;
 }
 
-/**
- * The two halves of every ticket query, each matching one partial index word for word (so
- * SQLite may use it): tickets in a final state through `tickets_report`, which is ordered
- * as the groups are and so needs no sort; the few still open through `tickets_open_day`.
- */
-export const FINAL = `status IN ('done', 'no_show', 'cancelled', 'expired')`;
-export const OPEN = `status IN ('waiting', 'called', 'serving')`;
-
-/**
- * One row per day, field, counter and officer; each ticket's values come back in lists (same
- * row order in each), read in JS: one row per group is far cheaper to read than one per ticket,
- * and counting in JS is cheaper than one SQL aggregate per count. Per ticket:
- * - `codes`: local hour of issue × 100 + state × 10 + rating (0: none), where state is 0 done,
- *   1 no-show, 2 cancelled, 3 expired, 4 still open;
- * - `waits`: called minus issued in ms, -1 if never called;
- * - `finished`: local hour of finish, done tickets only.
- * `hour` is the SQL of a local hour with `?` for the column (see local-hours.ts).
- */
-export const groupSql = (states: string, hour: string) => `
-  SELECT service_day AS day, service_id, counter_id, officer_id,
-    SUM(CASE WHEN status = 'done' THEN finished_at - started_at END) AS service_sum,
-    COUNT(CASE WHEN status = 'done' THEN finished_at - started_at END) AS service_count,
-    group_concat(${hour.replaceAll('?col', 'issued_at')} * 100 + IFNULL(rating, 0) + CASE status
-      WHEN 'done' THEN 0 WHEN 'no_show' THEN 10 WHEN 'cancelled' THEN 20 WHEN 'expired' THEN 30 ELSE 40 END) AS codes,
-    group_concat(IFNULL(called_at - issued_at, -1)) AS waits,
-    group_concat(CASE WHEN status = 'done' THEN ${hour.replaceAll('?col', 'finished_at')} END) AS finished
-  FROM tickets WHERE service_day BETWEEN ? AND ? AND ${states}
-  GROUP BY service_day, service_id, counter_id, officer_id`;
-
-export const PROCEDURES_SQL = `
-  SELECT service_day AS day, procedure_id, COUNT(*) AS n FROM ticket_procedures
-  WHERE service_day BETWEEN ? AND ? GROUP BY service_day, procedure_id`;
-
-interface GroupRow {
-  day: string;
-  service_id: string;
-  counter_id: string | null;
-  officer_id: string | null;
-  service_sum: number | null;
-  service_count: number;
-  codes: string;
-  waits: string;
-  finished: string | null;
-}
+// The SQL of the figures lives in db/report-figures.ts (re-exported for the plan tests).
+export { FINAL, groupSql, OPEN, PROCEDURES_SQL } from '../db/report-figures.ts';
 
 function newDay(day: string): DayFigures {
   return {
@@ -154,7 +113,7 @@ export function readInts(list: string | null, into: number[]): number[] {
 }
 
 /** A group's sums from its lists (see groupSql), adding to the day's hours. */
-function readGroup(r: GroupRow, hours: HourSums[]): DayGroup {
+function readGroup(r: ReportGroupRow, hours: HourSums[]): DayGroup {
   const codes = readInts(r.codes, []);
   const allWaits = readInts(r.waits, []);
   const counts = [0, 0, 0, 0, 0];
@@ -202,10 +161,8 @@ export function readDays(store: Store, from: string, to: string, timeZone: strin
   const days = new Map<string, DayFigures>();
   // The offsets of the whole range (a day more for tickets finished after midnight).
   const hour = localHourSql(offsetSegments(from, nextDay(to), timeZone));
-  for (const states of [FINAL, OPEN]) {
-    const rows = store
-      .sql<GroupRow>(groupSql(states, hour.sql))
-      .all(...hour.params, ...hour.params, from, to);
+  for (const states of [FINAL, OPEN] as const) {
+    const rows = store.data.reportFigures.groups(states, hour, from, to);
     for (const r of rows) {
       let day = days.get(r.day);
       if (!day) {
@@ -216,9 +173,7 @@ export function readDays(store: Store, from: string, to: string, timeZone: strin
     }
   }
   if (days.size === 0) return days;
-  const procedures = store
-    .sql<{ day: string; procedure_id: string; n: number }>(PROCEDURES_SQL)
-    .all(from, to);
+  const procedures = store.data.reportFigures.procedures(from, to);
   for (const r of procedures) days.get(r.day)?.procedures.set(r.procedure_id, r.n);
   return days;
 }

@@ -94,13 +94,8 @@ function partitionOf<K>(map: Map<K, Partition>, key: K): Partition {
   return p;
 }
 
-/** The days of the tickets that changed after a log position. */
-export const CHANGED_DAYS_SQL = `
-  SELECT DISTINCT t.service_day AS day FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
-  WHERE e.seq > ?`;
-
-/** The saved figures of a range of days (through the primary key). */
-export const SAVED_DAYS_SQL = 'SELECT day, figures FROM report_days WHERE day BETWEEN ? AND ?';
+// The SQL of saved days lives in db/report-days.ts (re-exported for the plan tests).
+export { CHANGED_DAYS_SQL, SAVED_DAYS_SQL } from '../db/report-days.ts';
 
 /** Beyond this many log rows since the last look, dropping every kept day is cheaper. */
 const MAX_EVENTS_TO_SCAN = 50_000;
@@ -164,12 +159,7 @@ export class Reports {
     try {
       this.store.tx(() => {
         write();
-        this.store
-          .sql(
-            `INSERT INTO report_state (id, seen_seq, time_zone) VALUES (1, ?, ?)
-             ON CONFLICT (id) DO UPDATE SET seen_seq = excluded.seen_seq, time_zone = excluded.time_zone`,
-          )
-          .run(seq, this.timeZone);
+        this.store.data.reportDays.saveState(seq, this.timeZone);
       });
       this.savedSeq = seq;
       return true;
@@ -189,25 +179,16 @@ export class Reports {
     if (this.saved) return this.saved;
     const st = this.store;
     const tz = st.centre().time_zone;
-    const state = st
-      .sql<{ seen_seq: number; time_zone: string }>(
-        'SELECT seen_seq, time_zone FROM report_state WHERE id = 1',
-      )
-      .get();
+    const state = st.data.reportDays.state();
     const seq = st.lastSeq();
     this.timeZone = tz;
     if (state && state.time_zone === tz && seq - state.seen_seq <= MAX_EVENTS_TO_SCAN) {
-      this.saved = new Set(
-        st
-          .sql<{ day: string }>('SELECT day FROM report_days')
-          .all()
-          .map((r) => r.day),
-      );
+      this.saved = new Set(st.data.reportDays.savedDayNames());
       this.seenSeq = this.savedSeq = state.seen_seq;
     } else {
       this.saved = new Set();
       this.seenSeq = seq;
-      this.tryWrite(seq, () => st.sql('DELETE FROM report_days').run());
+      this.tryWrite(seq, () => st.data.reportDays.clear());
     }
     return this.saved;
   }
@@ -228,8 +209,7 @@ export class Reports {
       this.kept.clear();
       all = true;
     } else if ((this.kept.size > 0 || saved.size > 0) && seq > this.seenSeq) {
-      const changed = st.sql<{ day: string }>(CHANGED_DAYS_SQL).all(this.seenSeq);
-      for (const { day } of changed) {
+      for (const day of st.data.reportDays.changedSince(this.seenSeq)) {
         this.kept.delete(day);
         if (saved.has(day)) drop.push(day);
       }
@@ -240,9 +220,8 @@ export class Reports {
     for (const day of drop) saved.delete(day);
     if (all || drop.length > 0 || seq - this.savedSeq > SAVE_SEQ_EVERY) {
       this.tryWrite(seq, () => {
-        if (all) st.sql('DELETE FROM report_days').run();
-        const del = st.sql('DELETE FROM report_days WHERE day = ?');
-        for (const day of drop) del.run(day);
+        if (all) st.data.reportDays.clear();
+        for (const day of drop) st.data.reportDays.remove(day);
       });
     }
   }
@@ -253,23 +232,21 @@ export class Reports {
     let missing = false;
     for (let d = from; d <= to && !missing; d = nextDay(d)) missing = saved.has(d) && !this.kept.has(d);
     if (!missing) return;
-    const rows = this.store.sql<{ day: string; figures: string }>(SAVED_DAYS_SQL).all(from, to);
+    const rows = this.store.data.reportDays.savedDays(from, to);
     for (const r of rows)
       if (saved.has(r.day) && !this.kept.has(r.day)) this.keep(r.day, dayFromJson(r.figures));
   }
 
   /** Days read from the tickets, saved with the log position they are valid at. */
   private saveDays(days: [string, DayFigures | null][]): void {
-    const st = this.store;
+    const reportDays = this.store.data.reportDays;
     const saved = this.saved!;
     const after = new Set([...saved, ...days.map(([day]) => day)]);
     // The oldest beyond the limit go (a report that old reads its tickets again).
     const evicted = after.size > MAX_KEPT_DAYS ? [...after].sort().slice(0, after.size - MAX_KEPT_DAYS) : [];
     const written = this.tryWrite(this.seenSeq, () => {
-      const put = st.sql('INSERT OR REPLACE INTO report_days (day, figures) VALUES (?, ?)');
-      for (const [day, figures] of days) put.run(day, dayToJson(figures));
-      const del = st.sql('DELETE FROM report_days WHERE day = ?');
-      for (const day of evicted) del.run(day);
+      for (const [day, figures] of days) reportDays.put(day, dayToJson(figures));
+      for (const day of evicted) reportDays.remove(day);
     });
     if (!written) return;
     for (const [day] of days) saved.add(day);
@@ -461,33 +438,13 @@ export class Reports {
 
   /** Names of everything a breakdown may mention, inactive ones included. */
   private catalogue() {
-    const st = this.store;
+    const names = this.store.data.reportFigures;
     return {
-      services: new Map(
-        st
-          .sql<{ id: string; name: string }>('SELECT id, name FROM services ORDER BY sort_order, code')
-          .all()
-          .map((s, order) => [s.id, { name: s.name, order }]),
-      ),
-      counters: new Map(
-        st
-          .sql<{ id: string; number: number; name: string }>('SELECT id, number, name FROM counters')
-          .all()
-          .map((c) => [c.id, c]),
-      ),
-      users: new Map(
-        st
-          .sql<{ id: string; display_name: string }>('SELECT id, display_name FROM users')
-          .all()
-          .map((u) => [u.id, u.display_name]),
-      ),
+      services: new Map(names.serviceNames().map((s, order) => [s.id, { name: s.name, order }])),
+      counters: new Map(names.counterNames().map((c) => [c.id, c])),
+      users: new Map(names.userNames().map((u) => [u.id, u.display_name])),
       procedures: new Map(
-        st
-          .sql<{ id: string; service_id: string; name: string }>(
-            'SELECT id, service_id, name FROM procedures',
-          )
-          .all()
-          .map((p) => [p.id, { serviceId: p.service_id, name: p.name }]),
+        names.procedureNames().map((p) => [p.id, { serviceId: p.service_id, name: p.name }]),
       ),
     };
   }
