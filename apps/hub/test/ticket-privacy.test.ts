@@ -14,32 +14,15 @@ import {
   manualClock,
   officerAt,
   recorder,
+  TICKET_FIELDS,
 } from './api-helpers.ts';
 import { connected, startTestHub, type TestHub } from './harness.ts';
 
 /** What an officer may write in a note: personal data that must never reach a device or a phone. */
 const NOTE = 'CCCD 079123456789, điện thoại 0901234567';
 const PRIVATE = ['note', 'officerId', 'procedureIds', 'rating'];
-/** The public view of a ticket, field by field (shared PublicTicket). */
-const PUBLIC_FIELDS = [
-  'id',
-  'serviceDay',
-  'serviceId',
-  'procedureId',
-  'number',
-  'displayNumber',
-  'priority',
-  'channel',
-  'status',
-  'issuedAt',
-  'calledAt',
-  'startedAt',
-  'finishedAt',
-  'counterId',
-  'counterNumber',
-  'recallCount',
-  'targetCounterId',
-].sort();
+/** The public view of a ticket (shared PublicTicket): API.md's fields less the private ones, and the counter it was sent to. */
+const PUBLIC_FIELDS = [...TICKET_FIELDS.filter((f) => !PRIVATE.includes(f)), 'targetCounterId'].sort();
 
 const expectPublic = (ticket: any) => {
   expect(Object.keys(ticket).sort()).toEqual(PUBLIC_FIELDS);

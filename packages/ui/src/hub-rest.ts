@@ -91,6 +91,28 @@ function hasHeader(headers: Record<string, string>, name: string): boolean {
   return Object.keys(headers).some((h) => h.toLowerCase() === name);
 }
 
+/** A command's path with its parameters filled in and its query. */
+function pathOf(endpoint: Endpoint, input: unknown): string {
+  const { params, query } = (input ?? {}) as {
+    params?: Record<string, unknown>;
+    query?: Record<string, unknown>;
+  };
+  return `${fillPath(endpoint.path, params)}${queryString(query)}`;
+}
+
+/** The HubError of a non-2xx answer: the hub's code and message (and Retry-After), or the status. */
+function failure(res: Response, body: unknown, what: string): HubError {
+  const err = ApiErrorBody.safeParse(body);
+  if (!err.success) return new HubError(res.status, `http_${res.status}`, `${what}: HTTP ${res.status}`);
+  const retryAfter = Number(res.headers.get('retry-after'));
+  return new HubError(
+    res.status,
+    err.data.error.code,
+    err.data.error.message,
+    retryAfter > 0 ? retryAfter : undefined,
+  );
+}
+
 export class HubRest<E extends object> extends Emitter<E> {
   readonly baseUrl: string;
   protected tokenValue: string | null;
@@ -139,7 +161,7 @@ export class HubRest<E extends object> extends Emitter<E> {
       idempotencyKey?: string;
     };
     const endpoint: Endpoint = HUB_API[name];
-    const path = `${fillPath(endpoint.path, input.params)}${queryString(input.query)}`;
+    const path = pathOf(endpoint, input);
     const headers: Record<string, string> = {};
     if (input.idempotencyKey !== undefined) {
       const key = IdempotencyKey.safeParse(input.idempotencyKey);
@@ -165,9 +187,8 @@ export class HubRest<E extends object> extends Emitter<E> {
     name: K,
     ...args: CallArgs<K>
   ): Promise<{ blob: Blob; filename: string | null }> {
-    const input = (args[0] ?? {}) as { params?: Record<string, unknown>; query?: Record<string, unknown> };
     const endpoint: Endpoint = HUB_API[name];
-    const path = `${fillPath(endpoint.path, input.params)}${queryString(input.query)}`;
+    const path = pathOf(endpoint, args[0]);
     const headers: Record<string, string> = {};
     if (this.tokenValue) headers.authorization = `Bearer ${this.tokenValue}`;
     let res: Response;
@@ -176,11 +197,7 @@ export class HubRest<E extends object> extends Emitter<E> {
     } catch (error) {
       throw new HubError(0, 'network', `${name}: ${(error as Error)?.message ?? String(error)}`);
     }
-    if (!res.ok) {
-      const err = ApiErrorBody.safeParse(await res.json().catch(() => null));
-      if (err.success) throw new HubError(res.status, err.data.error.code, err.data.error.message);
-      throw new HubError(res.status, `http_${res.status}`, `${name}: HTTP ${res.status}`);
-    }
+    if (!res.ok) throw failure(res, await res.json().catch(() => null), name);
     return { blob: await res.blob(), filename: filenameOf(res.headers.get('content-disposition')) };
   }
 
@@ -252,19 +269,7 @@ export class HubRest<E extends object> extends Emitter<E> {
         parsed = text;
       }
     }
-    if (!res.ok) {
-      const err = ApiErrorBody.safeParse(parsed);
-      if (err.success) {
-        const retryAfter = Number(res.headers.get('retry-after'));
-        throw new HubError(
-          res.status,
-          err.data.error.code,
-          err.data.error.message,
-          retryAfter > 0 ? retryAfter : undefined,
-        );
-      }
-      throw new HubError(res.status, `http_${res.status}`, `${method} ${path}: HTTP ${res.status}`);
-    }
+    if (!res.ok) throw failure(res, parsed, `${method} ${path}`);
     return parsed as T;
   }
 }

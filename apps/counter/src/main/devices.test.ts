@@ -307,6 +307,8 @@ describe('a key pressed while the hub restarts (real hub stopped and started)', 
   let devices: CounterDevices;
   let token: string;
   const posts: { path: string; key: string | null }[] = [];
+  /** Called when a call-next POST fails to reach the hub (it is down). */
+  let callNextFailed = () => {};
 
   beforeAll(async () => {
     t = await startTestHub({ dataDir, keepDir: true });
@@ -318,7 +320,9 @@ describe('a key pressed while the hub restarts (real hub stopped and started)', 
           path: new URL(String(input)).pathname,
           key: new Headers(init.headers).get('idempotency-key'),
         });
-      return fetch(input, init);
+      const answer = fetch(input, init);
+      if (String(input).endsWith('/call-next')) answer.catch(() => callNextFailed());
+      return answer;
     };
     client = new HubClient({
       baseUrl: t.url,
@@ -360,9 +364,12 @@ describe('a key pressed while the hub restarts (real hub stopped and started)', 
       issued.push(res.body.ticket.id);
     }
     await t.close();
+    const tried = new Promise<void>((resolve) => {
+      callNextFailed = resolve;
+    });
     const outcome = devices.handleKey('next');
     // Pressed while the hub is down: the key has been tried and now waits.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await tried;
     t = await startTestHub({ dataDir, port, keepDir: true });
     expect(await outcome).toEqual({ ok: true, key: 'next', action: 'called', ticketId: issued[0] });
     const counters = (await t.api('GET', '/api/v1/counters', { token })).body.counters;

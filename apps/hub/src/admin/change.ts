@@ -55,7 +55,7 @@ export async function adminChange<T>(
 
 /** Revokes every live token of a user or device (inside the change's transaction). */
 export function revokeTokens(a: AdminCtx, owner: { userId: string } | { deviceId: string }): number {
-  const revoked = a.store.data.adminPeople.revokeTokens(owner, a.now);
+  const revoked = a.store.data.tokens.revokeAllOf(owner, a.now);
   a.revoked.push(...revoked);
   return revoked.length;
 }

@@ -4,7 +4,7 @@ import { LuotError } from '@luot/shared';
 import type { DeviceRow, Store } from '../db/store.ts';
 import { type AdminCtx, revokeTokens } from './change.ts';
 
-const anyDevice = (store: Store, id: string) => store.data.adminPeople.device(id);
+const anyDevice = (store: Store, id: string) => store.data.devices.byId(id);
 
 function activeDevice(store: Store, id: string): DeviceRow {
   const row = anyDevice(store, id);

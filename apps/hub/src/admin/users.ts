@@ -6,7 +6,7 @@ import type { Store, UserRow } from '../db/store.ts';
 import { counters } from '../engine/index.ts';
 import { type AdminCtx, revokeTokens } from './change.ts';
 
-const userRow = (store: Store, id: string) => store.data.adminPeople.user(id);
+const userRow = (store: Store, id: string) => store.st.userById.get(id);
 
 /** What the admin sees of a user and the audit log keeps: never the password hash. */
 function userOut(store: Store, row: UserRow): AdminUser {

@@ -143,11 +143,16 @@ export class LoginGuard {
   }
 }
 
-function refusal(reason: LoginRefusal, retryAfterSeconds: number, message: string): LuotError {
-  const error = new LuotError('too_many_attempts', message, retryAfterSeconds);
-  (error as LuotError & { reason?: LoginRefusal }).reason = reason;
-  return error;
+/** A 429 from the guard, saying which limit refused it (for the log). */
+export class LoginRefused extends LuotError {
+  constructor(
+    readonly reason: LoginRefusal,
+    retryAfterSeconds: number,
+    message: string,
+  ) {
+    super('too_many_attempts', message, retryAfterSeconds);
+  }
 }
 
-export const refusalReason = (error: unknown): LoginRefusal | null =>
-  error instanceof LuotError ? ((error as LuotError & { reason?: LoginRefusal }).reason ?? null) : null;
+const refusal = (reason: LoginRefusal, retryAfterSeconds: number, message: string) =>
+  new LoginRefused(reason, retryAfterSeconds, message);

@@ -1,8 +1,7 @@
-// Users, paired devices and their tokens as the admin manages them.
+// Users and paired devices as the admin manages them (their tokens: tokens.ts).
 // Statements are prepared on first use, like the rest of the admin's data.
 import type { Role } from '@luot/shared';
 import type { Db } from './database.ts';
-import type { DeviceRow } from './devices.ts';
 import { prepared } from './prepared.ts';
 import type { UserRow } from './users.ts';
 
@@ -21,9 +20,6 @@ export interface DeviceChange {
 export function adminPeopleData(db: Db) {
   return {
     // ---- users
-    user(id: string): UserRow | undefined {
-      return prepared<UserRow>(db, 'SELECT * FROM users WHERE id = ?').get(id);
-    },
     /** Every user, active ones first, by username. */
     users(): UserRow[] {
       return prepared<UserRow>(db, 'SELECT * FROM users ORDER BY active DESC, username').all();
@@ -47,10 +43,6 @@ export function adminPeopleData(db: Db) {
     },
 
     // ---- devices
-    /** A device, revoked or not. */
-    device(id: string): DeviceRow | undefined {
-      return prepared<DeviceRow>(db, 'SELECT * FROM devices WHERE id = ?').get(id);
-    },
     activeCounterExists(counterId: string): boolean {
       return prepared(db, 'SELECT 1 FROM counters WHERE id = ? AND active = 1').get(counterId) !== undefined;
     },
@@ -64,19 +56,6 @@ export function adminPeopleData(db: Db) {
     },
     deactivateDevice(id: string): void {
       prepared(db, 'UPDATE devices SET active = 0 WHERE id = ?').run(id);
-    },
-
-    // ---- tokens
-    /** Revokes every live token of a user or device at `now`; returns the revoked token hashes. */
-    revokeTokens(owner: { userId: string } | { deviceId: string }, now: number): string[] {
-      const column = 'userId' in owner ? 'user_id' : 'device_id';
-      const id = 'userId' in owner ? owner.userId : owner.deviceId;
-      return prepared<{ token_hash: string }>(
-        db,
-        `UPDATE tokens SET revoked_at = ? WHERE ${column} = ? AND revoked_at IS NULL RETURNING token_hash`,
-      )
-        .all(now, id)
-        .map((row) => row.token_hash);
     },
   };
 }

@@ -34,6 +34,17 @@ export function tokenData(db: Db) {
     setExpiry(tokenHash: string, expiresAt: number): void {
       prepared(db, 'UPDATE tokens SET expires_at = ? WHERE token_hash = ?').run(expiresAt, tokenHash);
     },
+    /** Revokes every live token of a user or device at `now`; returns the revoked token hashes. */
+    revokeAllOf(owner: { userId: string } | { deviceId: string }, now: number): string[] {
+      const column = 'userId' in owner ? 'user_id' : 'device_id';
+      const id = 'userId' in owner ? owner.userId : owner.deviceId;
+      return prepared<{ token_hash: string }>(
+        db,
+        `UPDATE tokens SET revoked_at = ? WHERE ${column} = ? AND revoked_at IS NULL RETURNING token_hash`,
+      )
+        .all(now, id)
+        .map((row) => row.token_hash);
+    },
     revoke(tokenHash: string, at: number): void {
       prepared(db, 'UPDATE tokens SET revoked_at = ? WHERE token_hash = ?').run(at, tokenHash);
     },

@@ -15,9 +15,19 @@ export interface IdempotentRequest {
  * stored if and only if the change commits: a retry after a lost answer gets the stored
  * result and changes nothing; a retry of a command that failed runs it again.
  */
-export function once<T>(ctx: EngineCtx, req: IdempotentRequest, fn: () => T): T {
+export function once<T>(
+  ctx: EngineCtx,
+  req: IdempotentRequest,
+  fn: () => T,
+  /** A stored result that no longer answers (issuing: a ticket of an earlier day): run afresh. */
+  stale?: (prior: T) => boolean,
+): T {
   const principal = ctx.actor.userId ?? ctx.actor.deviceId ?? 'system';
-  const prior = ctx.data.idempotency.commandKey(principal, req.key);
+  let prior = ctx.data.idempotency.commandKey(principal, req.key);
+  if (prior && stale && prior.command === req.command && stale(JSON.parse(prior.result) as T)) {
+    ctx.data.idempotency.deleteCommandKey(principal, req.key);
+    prior = undefined;
+  }
   if (prior) {
     if (prior.command !== req.command || prior.request !== req.request) {
       throw conflict('Idempotency-Key was already used for a different request');

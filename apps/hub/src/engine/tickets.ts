@@ -7,6 +7,7 @@ import type { CounterRow } from '../db/counters.ts';
 import type { TicketRow } from '../db/tickets.ts';
 import { nextToCall } from './call-order.ts';
 import { conflict, type EngineCtx, forbidden, invalid, notFound } from './context.ts';
+import { once } from './idempotency.ts';
 
 /**
  * Unguessable (128 random bits: the id is the key to the public status page), url-safe, and
@@ -30,31 +31,31 @@ export interface IssueResult {
 const ISSUE = 'tickets:issue';
 
 export function issueTicket(ctx: EngineCtx, input: IssueInput): IssueResult {
-  const { store, data, actor } = ctx;
-  const principal = actor.userId ?? actor.deviceId ?? 'system';
   const key = input.idempotencyKey;
-  // The same key mechanism as every other command (command_keys): the request it answered and
-  // the ticket it issued; a retry replays the ticket, another request with the key is refused.
+  if (!key) return { ticketId: issueNew(ctx, input), replayed: false };
+  // The key mechanism of every command (engine/idempotency.ts): the request it answered and the
+  // ticket it issued; a key answers for its own service day, reused on a later day it issues afresh.
   const request = JSON.stringify({
     serviceId: input.serviceId,
     priority: input.priority ?? null,
     procedureId: input.procedureId ?? null,
   });
-  if (key) {
-    const prior = data.idempotency.commandKey(principal, key);
-    if (prior) {
-      if (prior.command !== ISSUE) throw conflict('Idempotency-Key was already used for a different request');
-      const priorTicket = data.tickets.byId((JSON.parse(prior.result) as { ticketId: string }).ticketId);
-      if (priorTicket && priorTicket.service_day === ctx.serviceDay) {
-        if (prior.request !== request) {
-          throw conflict('Idempotency-Key was already used for a different ticket request');
-        }
-        return { ticketId: priorTicket.id, replayed: true };
-      }
-      // A key answers for its own service day; reused on a later day it issues afresh.
-      data.idempotency.deleteCommandKey(principal, key);
-    }
-  }
+  let replayed = true;
+  const { ticketId } = once(
+    ctx,
+    { key, command: ISSUE, request },
+    () => {
+      replayed = false;
+      return { ticketId: issueNew(ctx, input) };
+    },
+    (prior) => ctx.data.tickets.byId(prior.ticketId)?.service_day !== ctx.serviceDay,
+  );
+  return { ticketId, replayed };
+}
+
+/** Issues a new ticket (no key, or a key not seen yet); returns its id. */
+function issueNew(ctx: EngineCtx, input: IssueInput): string {
+  const { store, data, actor } = ctx;
   const service = store.service(input.serviceId);
   if (!service) throw notFound(`serviceId: no field ${input.serviceId}`);
   if (service.active !== 1) throw conflict(`field ${service.code} is not taking tickets`);
@@ -92,18 +93,8 @@ export function issueTicket(ctx: EngineCtx, input: IssueInput): IssueResult {
     deviceId: actor.deviceId,
     userId: actor.userId,
   });
-  if (key) {
-    data.idempotency.saveCommandKey({
-      principal,
-      key,
-      command: ISSUE,
-      request,
-      result: JSON.stringify({ ticketId: id }),
-      createdAt: ctx.now,
-    });
-  }
   ctx.log('ticket.issued', { ticketId: id }, { number });
-  return { ticketId: id, replayed: false };
+  return id;
 }
 
 /** The counter where the acting user is signed in; officers act only there. */

@@ -1,7 +1,7 @@
 // Handlers of the hub's auth commands (contract: @luot/shared contract/auth.ts). Health, sign-in and sign-
 // out, /me and an officer’s own figures.
 import { LuotError, type User } from '@luot/shared';
-import { type LoginAttempt, refusalReason } from '../auth/login-guard.ts';
+import { type LoginAttempt, LoginRefused } from '../auth/login-guard.ts';
 import { VERSION } from '../hub.ts';
 import { handlers } from './kit.ts';
 
@@ -20,7 +20,7 @@ export const AUTH_HANDLERS = handlers({
     try {
       attempt = hub.loginGuard.begin(body.username, client, hub.now());
     } catch (error) {
-      const reason = refusalReason(error) ?? 'refused';
+      const reason = error instanceof LoginRefused ? error.reason : 'refused';
       hub.log.warn({ username: body.username, client, reason }, 'login refused');
       throw error;
     }
