@@ -9,7 +9,7 @@ export interface SimOfficer {
   username: string;
   userId: string;
   token: string;
-  counter: { id: string; number: number; serviceIds: string[] };
+  counter: { id: string; number: number; fieldIds: string[] };
 }
 
 export interface DayCounts {
@@ -61,7 +61,7 @@ export interface TicketInfo {
   id: string;
   citizen: Citizen;
   stage: 'first' | 'transfer';
-  serviceId: string;
+  fieldId: string;
   /** Transferred or reinstated to this counter: only it calls the ticket. */
   targetCounterId: string | null;
   /** Gave up waiting and left without a word. */

@@ -74,7 +74,7 @@ export class DaySim {
   // ---- citizens -------------------------------------------------------------------------
 
   private async arrive(citizen: Citizen): Promise<void> {
-    const body: Record<string, unknown> = { serviceId: citizen.visit.serviceId };
+    const body: Record<string, unknown> = { serviceId: citizen.visit.fieldId };
     if (citizen.kioskProcedureId) body.procedureId = citizen.kioskProcedureId;
     if (citizen.priority) body.priority = citizen.priority;
     if (citizen.channel === 'online') body.channel = 'online';
@@ -94,7 +94,7 @@ export class DaySim {
       id: ticket.id,
       citizen,
       stage: 'first',
-      serviceId: ticket.serviceId,
+      fieldId: ticket.serviceId,
       targetCounterId: null,
       gone: false,
       present: false,
@@ -117,7 +117,7 @@ export class DaySim {
     if (!this.waiting.has(info.id) || info.stage !== 'first' || info.present || this.closedForGood()) return;
     info.gone = true;
     if (!info.citizen.cancelsWhenLeaving) return;
-    const desk = this.desks.find((d) => this.signedIn(d) && d.o.counter.serviceIds.includes(info.serviceId));
+    const desk = this.desks.find((d) => this.signedIn(d) && d.o.counter.fieldIds.includes(info.fieldId));
     await this.env.api.ok('POST', `/api/v1/tickets/${info.id}/cancel`, {
       token: desk?.o.token ?? this.env.adminToken,
     });
@@ -127,7 +127,7 @@ export class DaySim {
 
   /** Back after a missed call: an officer of the field puts the ticket back in line. */
   private async comeBack(info: TicketInfo, markedAt: string): Promise<void> {
-    const serves = (d: Desk) => this.signedIn(d) && d.o.counter.serviceIds.includes(info.serviceId);
+    const serves = (d: Desk) => this.signedIn(d) && d.o.counter.fieldIds.includes(info.fieldId);
     const desk = this.desks.find((d) => d.o.counter.id === markedAt && serves(d)) ?? this.desks.find(serves);
     if (!desk) return;
     await this.env.api.ok('POST', `/api/v1/tickets/${info.id}/reinstate`, { token: desk.o.token });
@@ -151,7 +151,7 @@ export class DaySim {
   private mayCall(desk: Desk, info: TicketInfo): boolean {
     return info.targetCounterId
       ? info.targetCounterId === desk.o.counter.id
-      : desk.o.counter.serviceIds.includes(info.serviceId);
+      : desk.o.counter.fieldIds.includes(info.fieldId);
   }
 
   private wake(desk: Desk, delayMs: number): void {
@@ -294,10 +294,10 @@ export class DaySim {
   private async endService(desk: Desk, info: TicketInfo, visit: Visit): Promise<void> {
     const next = info.citizen.transfer;
     if (info.stage === 'first' && next) {
-      await this.post(desk, `tickets/${info.id}/transfer`, { serviceId: next.serviceId });
+      await this.post(desk, `tickets/${info.id}/transfer`, { serviceId: next.fieldId });
       this.counts.transfers += 1;
       info.stage = 'transfer';
-      info.serviceId = next.serviceId;
+      info.fieldId = next.fieldId;
       info.targetCounterId = null;
       info.present = true;
       this.freeDesk(desk);

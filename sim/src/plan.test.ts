@@ -13,12 +13,12 @@ function demoCentre(): CentreModel {
   return {
     timeZone: TZ,
     openingHours: traffic.centre.openingHours,
-    services: codes.map((code) => ({
+    fields: codes.map((code) => ({
       id: code.toLowerCase(),
       code,
       procedureIds: [1, 2, 3].map((j) => `${code.toLowerCase()}-${j}`),
     })),
-    counters: [{ id: 'c1', number: 1, serviceIds: codes.map((c) => c.toLowerCase()) }],
+    counters: [{ id: 'c1', number: 1, fieldIds: codes.map((c) => c.toLowerCase()) }],
   };
 }
 
@@ -73,8 +73,8 @@ describe('planDay', () => {
     );
     const share = (pred: (c: (typeof citizens)[number]) => boolean) =>
       citizens.filter(pred).length / citizens.length;
-    expect(share((c) => c.visit.serviceId === 'chungthuc')).toBeCloseTo(0.24, 1);
-    expect(share((c) => c.visit.serviceId === 'nguoicocong')).toBeLessThan(0.05);
+    expect(share((c) => c.visit.fieldId === 'chungthuc')).toBeCloseTo(0.24, 1);
+    expect(share((c) => c.visit.fieldId === 'nguoicocong')).toBeLessThan(0.05);
     expect(share((c) => c.priority !== null)).toBeGreaterThan(0.03);
     expect(share((c) => c.priority !== null)).toBeLessThan(0.12);
     expect(share((c) => c.transfer !== null)).toBeCloseTo(0.03, 1);
@@ -82,16 +82,16 @@ describe('planDay', () => {
     expect(share((c) => c.channel === 'online')).toBeGreaterThan(0.01);
     for (const c of citizens) {
       expect(c.visit.procedureIds.length).toBeGreaterThanOrEqual(1);
-      expect(c.visit.procedureIds.every((p) => p.startsWith(`${c.visit.serviceId}-`))).toBe(true);
-      if (c.transfer) expect(c.transfer.serviceId).not.toBe(c.visit.serviceId);
+      expect(c.visit.procedureIds.every((p) => p.startsWith(`${c.visit.fieldId}-`))).toBe(true);
+      if (c.transfer) expect(c.transfer.fieldId).not.toBe(c.visit.fieldId);
     }
   });
 
   it('offers only fields that a staffed counter serves', () => {
-    const centre = { ...demoCentre(), counters: [{ id: 'c6', number: 6, serviceIds: ['cutru'] }] };
+    const centre = { ...demoCentre(), counters: [{ id: 'c6', number: 6, fieldIds: ['cutru'] }] };
     const plan = planDay('2026-03-02', centre, traffic, { seed: '1', scale: 1 });
     expect(plan.citizens.length).toBeGreaterThan(200);
-    expect(new Set(plan.citizens.map((c) => c.visit.serviceId))).toEqual(new Set(['cutru']));
+    expect(new Set(plan.citizens.map((c) => c.visit.fieldId))).toEqual(new Set(['cutru']));
     expect(plan.citizens.every((c) => c.transfer === null)).toBe(true);
   });
 });

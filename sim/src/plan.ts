@@ -9,13 +9,13 @@ import { Rng } from './random.ts';
 export interface CentreModel {
   timeZone: string;
   openingHours: OpeningHours;
-  services: { id: string; code: string; procedureIds: string[] }[];
+  fields: { id: string; code: string; procedureIds: string[] }[];
   /** The counters that have an officer in the simulation, with their fields. */
-  counters: { id: string; number: number; serviceIds: string[] }[];
+  counters: { id: string; number: number; fieldIds: string[] }[];
 }
 
 export interface Visit {
-  serviceId: string;
+  fieldId: string;
   /** Procedures recorded at finish (one or two of the field's). */
   procedureIds: string[];
   serviceSeconds: number;
@@ -144,14 +144,14 @@ export function planDay(
   const expected = expectedArrivals(day, windows, traffic, opts.scale);
   const plan: DayPlan = { day, weekday: weekdayOf(day), windows, expected, citizens: [] };
   // Only fields some staffed counter serves: the centre would not offer the others today.
-  const staffed = new Set(centre.counters.flatMap((c) => c.serviceIds));
-  const fields = centre.services
+  const staffed = new Set(centre.counters.flatMap((c) => c.fieldIds));
+  const fields = centre.fields
     .filter((s) => staffed.has(s.id) && s.procedureIds.length > 0)
     .map((s) => {
       const profile = traffic.fields.find((f) => f.code === s.code);
       return {
         ...s,
-        share: profile?.shareOfArrivals ?? 1 / centre.services.length,
+        share: profile?.shareOfArrivals ?? 1 / centre.fields.length,
         meanServiceSeconds: (profile?.meanServiceMinutes ?? 8) * 60,
       };
     });
@@ -171,7 +171,7 @@ export function planDay(
     }
     const mean = field.meanServiceSeconds;
     const serviceSeconds = Math.min(5 * mean, Math.max(45, rng.lognormal(mean, BEHAVIOUR.serviceCv)));
-    return { serviceId: field.id, procedureIds, serviceSeconds: Math.round(serviceSeconds) };
+    return { fieldId: field.id, procedureIds, serviceSeconds: Math.round(serviceSeconds) };
   };
   const arrivals: number[] = [];
   for (let i = 0; i < count; i++) {

@@ -48,7 +48,7 @@ export async function readCentre(api: HubHttp, token: string) {
   }>('GET', '/api/v1/centre', { token });
   const { services } = await api.ok<{ services: Service[] }>('GET', '/api/v1/services', { token });
   const { counters } = await api.ok<{ counters: Counter[] }>('GET', '/api/v1/counters', { token });
-  return { centre, services: services.filter((s) => s.active), counters };
+  return { centre, fields: services.filter((s) => s.active), counters };
 }
 
 /**
@@ -57,12 +57,15 @@ export async function readCentre(api: HubHttp, token: string) {
  */
 export function pickCounters(
   counters: Counter[],
-  services: Service[],
+  fields: Service[],
   traffic: CatalogTraffic,
   officers: number,
 ): Counter[] {
   const share = new Map(
-    services.map((s) => [s.id, traffic.fields.find((f) => f.code === s.code)?.shareOfArrivals ?? 0]),
+    fields.map((field) => [
+      field.id,
+      traffic.fields.find((f) => f.code === field.code)?.shareOfArrivals ?? 0,
+    ]),
   );
   const left = [...counters].sort((a, b) => a.number - b.number);
   const picked: Counter[] = [];
@@ -120,7 +123,7 @@ export async function officersFor(
       username,
       userId,
       token,
-      counter: { id: counter.id, number: counter.number, serviceIds: counter.serviceIds },
+      counter: { id: counter.id, number: counter.number, fieldIds: counter.serviceIds },
     });
   }
   return officers;

@@ -94,22 +94,22 @@ export async function simulate(options: SimulateOptions): Promise<SimulateResult
       );
     }
     const admin = await login(api, 'admin', options.adminPassword);
-    const { centre, services, counters } = await readCentre(api, admin.token);
+    const { centre, fields, counters } = await readCentre(api, admin.token);
     if (options.officers !== null && options.officers > counters.length) {
       throw new SetupError(
         `--officers: the centre has ${counters.length} counters, so at most ${counters.length} officers`,
       );
     }
-    const staffed = pickCounters(counters, services, traffic, options.officers ?? counters.length);
+    const staffed = pickCounters(counters, fields, traffic, options.officers ?? counters.length);
     const officers = await officersFor(api, admin.token, staffed, options.officerPassword);
     const kiosk = await pairKiosk(api, admin.token);
     const model: CentreModel = {
       timeZone: centre.timeZone,
       openingHours: centre.openingHours,
-      services: services.map((s) => ({
-        id: s.id,
-        code: s.code,
-        procedureIds: s.procedures.map((p) => p.id),
+      fields: fields.map((f) => ({
+        id: f.id,
+        code: f.code,
+        procedureIds: f.procedures.map((p) => p.id),
       })),
       counters: officers.map((o) => o.counter),
     };

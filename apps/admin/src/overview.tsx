@@ -1,6 +1,6 @@
 // The live overview: alerts first (red critical, amber warning), today's figures beside the same
 // weekday last week, people waiting per field with the longest wait, and every counter's state.
-import type { Language } from '@luot/ui';
+import { DataTable, type DataTableColumn, type Language } from '@luot/ui';
 import { type Tx, useAdminI18n } from './common.tsx';
 import type { Overview, OverviewAlert, OverviewCounter, OverviewField } from './contract.ts';
 import { compare, DASH, formatAgo, formatCount, formatDay, formatDuration, type Trend } from './format.ts';
@@ -51,6 +51,33 @@ export function OverviewScreen({
 }: OverviewScreenProps) {
   const { a, language } = useAdminI18n();
   const alerts = sortAlerts(overview.alerts);
+  const fieldName = (field: OverviewField) => (language === 'en' && namesEn[field.serviceId]) || field.name;
+  const fieldColumns: DataTableColumn<OverviewField>[] = [
+    { key: 'field', header: a('colField'), rowHeader: true, cell: fieldName, sortValue: fieldName },
+    {
+      key: 'waiting',
+      header: a('colWaiting'),
+      align: 'numeric',
+      className: 'a-figure',
+      cell: (field) => formatCount(field.waiting, language),
+      cellProps: (field) => ({ 'data-testid': `field-${field.serviceId}-waiting` }),
+      sortValue: (field) => field.waiting,
+    },
+    {
+      key: 'longest',
+      header: a('colLongest'),
+      align: 'numeric',
+      cell: (field) => (field.waiting > 0 ? formatDuration(field.longestWaitSeconds, language) : DASH),
+      cellProps: (field) => ({
+        'data-testid': `field-${field.serviceId}-longest`,
+        className:
+          alertWaitSeconds !== null && (field.longestWaitSeconds ?? 0) > alertWaitSeconds
+            ? 'a-late'
+            : undefined,
+      }),
+      sortValue: (field) => (field.waiting > 0 ? field.longestWaitSeconds : null),
+    },
+  ];
   return (
     <div className="a-overview" data-testid="overview">
       <section className="a-alerts" aria-label={a('alertsTitle')} data-testid="alerts">
@@ -85,38 +112,14 @@ export function OverviewScreen({
           <h2 id="fields-title" className="a-card__title">
             {a('fieldsTitle')}
           </h2>
-          <table className="a-table a-table--big" data-testid="fields">
-            <thead>
-              <tr>
-                <th scope="col">{a('colField')}</th>
-                <th scope="col" className="a-num">
-                  {a('colWaiting')}
-                </th>
-                <th scope="col" className="a-num">
-                  {a('colLongest')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {sortFields(overview.fields).map((field) => {
-                const late = alertWaitSeconds !== null && (field.longestWaitSeconds ?? 0) > alertWaitSeconds;
-                return (
-                  <tr key={field.serviceId} data-testid={`field-${field.serviceId}`}>
-                    <th scope="row">{(language === 'en' && namesEn[field.serviceId]) || field.name}</th>
-                    <td className="a-num a-figure" data-testid={`field-${field.serviceId}-waiting`}>
-                      {formatCount(field.waiting, language)}
-                    </td>
-                    <td
-                      className={`a-num${late ? ' a-late' : ''}`}
-                      data-testid={`field-${field.serviceId}-longest`}
-                    >
-                      {field.waiting > 0 ? formatDuration(field.longestWaitSeconds, language) : DASH}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <DataTable
+            columns={fieldColumns}
+            rows={sortFields(overview.fields)}
+            rowKey={(field) => field.serviceId}
+            rowProps={(field) => ({ 'data-testid': `field-${field.serviceId}` })}
+            className="a-table a-table--big"
+            testId="fields"
+          />
         </section>
 
         <section className="a-card a-counters" aria-labelledby="counters-title">

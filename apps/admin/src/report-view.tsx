@@ -1,7 +1,7 @@
 // One period's report as the director reads it: totals cards, charts, satisfaction, and the
 // tables by field, counter, officer, procedure and hour.
 import { RATING_LABELS } from '@luot/shared';
-import type { Language } from '@luot/ui';
+import { DataTable, type DataTableColumn, type Language } from '@luot/ui';
 import type { ReactNode } from 'react';
 import { DayChart, HourChart, WaitChart } from './charts.tsx';
 import { type Tx, useAdminI18n } from './common.tsx';
@@ -160,114 +160,163 @@ function FiguresTable({
   language: Language;
   compact?: boolean;
 }) {
+  const figure = (
+    key: keyof Figures & string,
+    header: string,
+    show: (f: Figures) => string,
+    value: (f: Figures) => number | null,
+  ): DataTableColumn<Row> => ({
+    key,
+    header,
+    align: 'numeric',
+    cell: (r) => show(r.figures),
+    sortValue: (r) => value(r.figures),
+  });
+  const columns: DataTableColumn<Row>[] = [
+    { key: 'label', header: head, rowHeader: true, cell: (r) => r.label, sortValue: (r) => r.label },
+    figure(
+      'issued',
+      a('totIssued'),
+      (f) => formatCount(f.issued, language),
+      (f) => f.issued,
+    ),
+    figure(
+      'served',
+      a('totServed'),
+      (f) => formatCount(f.served, language),
+      (f) => f.served,
+    ),
+    figure(
+      'noShow',
+      a('totNoShow'),
+      (f) => formatCount(f.noShow, language),
+      (f) => f.noShow,
+    ),
+    figure(
+      'avgWaitSeconds',
+      a('totAvgWait'),
+      (f) => formatDuration(f.avgWaitSeconds, language),
+      (f) => f.avgWaitSeconds,
+    ),
+    ...(compact
+      ? []
+      : [
+          figure(
+            'avgServiceSeconds',
+            a('totAvgService'),
+            (f) => formatDuration(f.avgServiceSeconds, language),
+            (f) => f.avgServiceSeconds,
+          ),
+        ]),
+    figure(
+      'satisfiedShare',
+      a('totSatisfied'),
+      (f) => formatShare(f.satisfiedShare, language),
+      (f) => f.satisfiedShare,
+    ),
+  ];
   return (
-    <div className="a-table-wrap">
-      <table className="a-table" data-testid={testId}>
-        <thead>
-          <tr>
-            <th scope="col">{head}</th>
-            <th scope="col" className="a-num">
-              {a('totIssued')}
-            </th>
-            <th scope="col" className="a-num">
-              {a('totServed')}
-            </th>
-            <th scope="col" className="a-num">
-              {a('totNoShow')}
-            </th>
-            <th scope="col" className="a-num">
-              {a('totAvgWait')}
-            </th>
-            {!compact && (
-              <th scope="col" className="a-num">
-                {a('totAvgService')}
-              </th>
-            )}
-            <th scope="col" className="a-num">
-              {a('totSatisfied')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.key} data-testid={`${testId}-${r.key}`}>
-              <th scope="row">{r.label}</th>
-              <td className="a-num">{formatCount(r.figures.issued, language)}</td>
-              <td className="a-num">{formatCount(r.figures.served, language)}</td>
-              <td className="a-num">{formatCount(r.figures.noShow, language)}</td>
-              <td className="a-num">{formatDuration(r.figures.avgWaitSeconds, language)}</td>
-              {!compact && <td className="a-num">{formatDuration(r.figures.avgServiceSeconds, language)}</td>}
-              <td className="a-num">{formatShare(r.figures.satisfiedShare, language)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      columns={columns}
+      rows={rows}
+      rowKey={(r) => r.key}
+      rowProps={(r) => ({ 'data-testid': `${testId}-${r.key}` })}
+      className="a-table"
+      containerClassName="a-table-wrap"
+      testId={testId}
+    />
   );
+}
+
+interface ProcedureRow {
+  procedureId: string;
+  name: string;
+  serviceId: string;
+  count: number;
 }
 
 function ProcedureTable({ report, a, language }: { report: PeriodReport; a: Tx; language: Language }) {
-  const rows = [...report.byProcedure].sort((x, y) => y.count - x.count);
+  const rows: ProcedureRow[] = [...report.byProcedure].sort((x, y) => y.count - x.count);
   const field = (id: string) => report.byService.find((s) => s.serviceId === id)?.name ?? id;
+  const columns: DataTableColumn<ProcedureRow>[] = [
+    {
+      key: 'procedure',
+      header: a('colProcedure'),
+      rowHeader: true,
+      cell: (r) => r.name,
+      sortValue: (r) => r.name,
+    },
+    {
+      key: 'field',
+      header: a('colField'),
+      cell: (r) => field(r.serviceId),
+      sortValue: (r) => field(r.serviceId),
+    },
+    {
+      key: 'count',
+      header: a('colCount'),
+      align: 'numeric',
+      cell: (r) => formatCount(r.count, language),
+      sortValue: (r) => r.count,
+    },
+  ];
   return (
-    <div className="a-table-wrap a-table-wrap--scroll">
-      <table className="a-table" data-testid="table-procedure">
-        <thead>
-          <tr>
-            <th scope="col">{a('colProcedure')}</th>
-            <th scope="col">{a('colField')}</th>
-            <th scope="col" className="a-num">
-              {a('colCount')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.procedureId} data-testid={`table-procedure-${r.procedureId}`}>
-              <th scope="row">{r.name}</th>
-              <td>{field(r.serviceId)}</td>
-              <td className="a-num">{formatCount(r.count, language)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      columns={columns}
+      rows={rows}
+      rowKey={(r) => r.procedureId}
+      rowProps={(r) => ({ 'data-testid': `table-procedure-${r.procedureId}` })}
+      className="a-table"
+      containerClassName="a-table-wrap a-table-wrap--scroll"
+      testId="table-procedure"
+    />
   );
 }
 
+type HourRow = PeriodReport['byHour'][number];
+
 function HourTable({ report, a, language }: { report: PeriodReport; a: Tx; language: Language }) {
   const rows = report.byHour.filter((h) => h.issued > 0 || h.served > 0);
+  const columns: DataTableColumn<HourRow>[] = [
+    {
+      key: 'hour',
+      header: a('colHour'),
+      rowHeader: true,
+      cell: (h) => `${String(h.hour).padStart(2, '0')}:00–${String(h.hour + 1).padStart(2, '0')}:00`,
+      sortValue: (h) => h.hour,
+    },
+    {
+      key: 'issued',
+      header: a('seriesIssued'),
+      align: 'numeric',
+      cell: (h) => formatCount(h.issued, language),
+      sortValue: (h) => h.issued,
+    },
+    {
+      key: 'served',
+      header: a('totServed'),
+      align: 'numeric',
+      cell: (h) => formatCount(h.served, language),
+      sortValue: (h) => h.served,
+    },
+    {
+      key: 'avgWait',
+      header: a('totAvgWait'),
+      align: 'numeric',
+      cell: (h) => formatDuration(h.avgWaitSeconds, language),
+      sortValue: (h) => h.avgWaitSeconds,
+    },
+  ];
   return (
-    <div className="a-table-wrap a-table-wrap--scroll">
-      <table className="a-table" data-testid="table-hour">
-        <thead>
-          <tr>
-            <th scope="col">{a('colHour')}</th>
-            <th scope="col" className="a-num">
-              {a('seriesIssued')}
-            </th>
-            <th scope="col" className="a-num">
-              {a('totServed')}
-            </th>
-            <th scope="col" className="a-num">
-              {a('totAvgWait')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((h) => (
-            <tr key={h.hour} data-testid={`table-hour-${h.hour}`}>
-              <th scope="row">
-                {String(h.hour).padStart(2, '0')}:00–{String(h.hour + 1).padStart(2, '0')}:00
-              </th>
-              <td className="a-num">{formatCount(h.issued, language)}</td>
-              <td className="a-num">{formatCount(h.served, language)}</td>
-              <td className="a-num">{formatDuration(h.avgWaitSeconds, language)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      columns={columns}
+      rows={rows}
+      rowKey={(h) => h.hour}
+      rowProps={(h) => ({ 'data-testid': `table-hour-${h.hour}` })}
+      className="a-table"
+      containerClassName="a-table-wrap a-table-wrap--scroll"
+      testId="table-hour"
+    />
   );
 }
 

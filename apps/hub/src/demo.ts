@@ -1,8 +1,9 @@
 // `pnpm start`: a demo centre hub with known sign-ins, for trying Lượt on one machine.
 import { spawn } from 'node:child_process';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, realpathSync, renameSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describeTicket, type PrinterEmulator, startPrinterEmulator } from '@luot/hardware';
 import { loadConfig } from './config.ts';
 import { createLogger } from './log.ts';
@@ -22,6 +23,19 @@ async function startDemoPrinter(outDir: string): Promise<PrinterEmulator> {
 }
 
 /**
+ * The day simulator's command line: the entry `@luot/sim/cli` that sim/package.json declares in
+ * its "exports", resolved by package name. The hub does not list @luot/sim as a dependency:
+ * sim depends on the hub (`startHub`, `openDatabase`…), and pnpm warns "There are cyclic
+ * workspace dependencies" for hub -> sim even as a devDependency. So the name is resolved from
+ * inside the sim workspace package itself (a package with "exports" may require its own name),
+ * and only the package's folder in the workspace (pnpm-workspace.yaml) is known here, not a file
+ * of it.
+ */
+export function simulatorEntry(): string {
+  return createRequire(join(REPO_ROOT, 'sim', 'package.json')).resolve('@luot/sim/cli');
+}
+
+/**
  * On a fresh demo data dir, the last weeks are filled in first by the day simulator
  * (`pnpm simulate`, docs/simulator.md) so the dashboard has history; LUOT_DEMO_DAYS=0 skips it.
  * The simulator fills a side folder that becomes the database only when it has finished, so
@@ -34,15 +48,7 @@ async function fillHistory(dataDir: string, adminPassword: string): Promise<void
   rmSync(fillDir, { recursive: true, force: true });
   process.stdout.write(`\n  Lượt demo: first start, filling the last ${days} days with the simulator…\n\n`);
   const tsx = pathToFileURL(join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
-  const args = [
-    '--import',
-    tsx,
-    join(REPO_ROOT, 'sim', 'src', 'cli.ts'),
-    '--days',
-    days,
-    '--data-dir',
-    fillDir,
-  ];
+  const args = ['--import', tsx, simulatorEntry(), '--days', days, '--data-dir', fillDir];
   args.push('--admin-password', adminPassword, '--officer-password', DEMO_PASSWORD);
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit'] });
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
@@ -118,7 +124,16 @@ async function main(): Promise<void> {
   );
 }
 
-main().catch((error) => {
-  process.stderr.write(`luot demo: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+/** True when this module is the program (dist/demo.mjs, or `tsx src/demo.ts`), not imported by a test. */
+function isProgram(): boolean {
+  const script = process.argv[1];
+  if (script === undefined || !existsSync(script)) return false;
+  return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+}
+
+if (isProgram()) {
+  main().catch((error) => {
+    process.stderr.write(`luot demo: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type {
   CatalogChangedEvent,
   CatalogPart,
+  Counter,
   DayStats,
   MeTodayResponse,
   PublicQueueChangedEvent,
@@ -27,7 +28,7 @@ import { kioskIssueLimiter, type RateLimiter } from './auth/issue-limit.ts';
 import { LoginGuard } from './auth/login-guard.ts';
 import type { HubConfig } from './config.ts';
 import { type Db, openDatabase } from './db/database.ts';
-import { Store, ticketFromRow } from './db/store.ts';
+import { Store, type TicketRow, ticketFromRow } from './db/store.ts';
 import type { Actor } from './engine/context.ts';
 import {
   type ChangeSet,
@@ -61,8 +62,25 @@ interface PendingCommand {
   actor: Actor;
   reason: string;
   fn: (ctx: EngineCtx) => unknown;
-  resolve: (value: unknown) => void;
+  resolve: (value: Committed<unknown>) => void;
   reject: (error: unknown) => void;
+}
+
+/**
+ * A committed command: its result and the tickets and counters as it wrote them, which are
+ * also what was published. A command that wrote nothing (a replayed Idempotency-Key, signing
+ * in where one already is) answers the objects as they are now.
+ */
+export interface Committed<T> {
+  result: T;
+  ticket(id: string): Ticket;
+  counter(id: string): Counter;
+}
+
+/** The objects of one change, made once for its answer and its realtime event. */
+interface ChangeView {
+  tickets: Ticket[];
+  counters: Counter[];
 }
 
 export interface Published {
@@ -93,11 +111,6 @@ export class Hub {
   private readonly estimate: ReturnType<typeof estimator>;
   private readonly listeners = new Set<(p: Published) => void>();
   private pending: PendingCommand[] = [];
-  /**
-   * Tickets as published by the last flush: the answers of that flush's commands read them
-   * instead of the database. Cleared before every flush, so an entry is never stale.
-   */
-  private readonly fresh = new Map<string, Ticket>();
   private flushScheduled = false;
   /**
    * Base of the ticket status URLs printed in QR codes (`${publicUrl}/t/${id}`); set by
@@ -193,15 +206,16 @@ export class Hub {
 
   /**
    * Runs one engine command for a principal and resolves once it is durably committed and
-   * published. Commands that arrive together are committed together (group commit).
+   * published, with what it wrote (Committed). Commands that arrive together are committed
+   * together (group commit).
    */
-  exec<T>(principal: Principal | null, reason: string, fn: (ctx: EngineCtx) => T): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
+  exec<T>(principal: Principal | null, reason: string, fn: (ctx: EngineCtx) => T): Promise<Committed<T>> {
+    return new Promise<Committed<T>>((resolve, reject) => {
       this.pending.push({
         actor: actorOf(principal),
         reason,
         fn,
-        resolve: resolve as (v: unknown) => void,
+        resolve: resolve as (v: Committed<unknown>) => void,
         reject,
       });
       if (!this.flushScheduled) {
@@ -216,7 +230,6 @@ export class Hub {
     this.flushScheduled = false;
     const batch = this.pending;
     this.pending = [];
-    this.fresh.clear();
     if (batch.length === 0) return;
     const started = performance.now();
     let run: ReturnType<Engine['runBatch']>;
@@ -234,8 +247,9 @@ export class Hub {
     run.outcomes.forEach((outcome, i) => {
       const item = batch[i]!;
       if (outcome.ok) {
-        if (!outcome.change.empty) this.publishAll(outcome.change);
-        item.resolve(outcome.result);
+        const view = outcome.change.empty ? null : this.viewOf(outcome.change);
+        if (view) this.publish(outcome.change, view);
+        item.resolve(this.committed(outcome.result, view));
       } else {
         item.reject(outcome.error);
       }
@@ -247,15 +261,50 @@ export class Hub {
     this.publishAll(this.engine.closePastDays(this.now()));
   }
 
-  private publishAll(change: ChangeSet | null): void {
-    if (!change || this.listeners.size === 0) return;
-    const at = new Date(this.now()).toISOString();
-    const tickets = [...change.tickets].flatMap((id) => this.store.ticket(id) ?? []);
-    for (const ticket of tickets) this.fresh.set(ticket.id, ticket);
+  private committed<T>(result: T, view: ChangeView | null): Committed<T> {
+    const { store } = this;
+    return {
+      result,
+      ticket(id) {
+        const ticket = view?.tickets.find((t) => t.id === id) ?? store.ticket(id);
+        if (!ticket) throw new LuotError('not_found', `no ticket ${id}`);
+        return ticket;
+      },
+      counter(id) {
+        const counter = view?.counters.find((c) => c.id === id);
+        if (counter) return counter;
+        const row = store.counterRow(id);
+        if (!row) throw new LuotError('not_found', `no counter ${id}`);
+        return store.counter(row);
+      },
+    };
+  }
+
+  /**
+   * The tickets and counters of a change as its command wrote them (the RETURNING rows kept in
+   * the change set). Only what was logged without being written (a reprint) is read; a counter's
+   * officer and current ticket are looked up to complete it.
+   */
+  private viewOf(change: ChangeSet): ChangeView {
+    const tickets = [...change.tickets].flatMap((id) => {
+      const row: TicketRow | undefined = change.ticketRows.get(id);
+      return row ? [ticketFromRow(row)] : (this.store.ticket(id) ?? []);
+    });
     const counters = [...change.counters].flatMap((id) => {
-      const row = this.store.counterRow(id);
+      const row = change.counterRows.get(id) ?? this.store.counterRow(id);
       return row ? [this.store.counter(row)] : [];
     });
+    return { tickets, counters };
+  }
+
+  private publishAll(change: ChangeSet | null): void {
+    if (!change || change.empty || this.listeners.size === 0) return;
+    this.publish(change, this.viewOf(change));
+  }
+
+  private publish(change: ChangeSet, { tickets, counters }: ChangeView): void {
+    if (this.listeners.size === 0) return;
+    const at = new Date(this.now()).toISOString();
     const calls = change.calls.map((call): TicketCalledEvent => {
       const ticket = tickets.find((t) => t.id === call.ticketId)!;
       const counter = this.store.counterRow(call.counterId)!;
@@ -300,20 +349,22 @@ export class Hub {
     return this.printerPool;
   }
 
+  /** A ticket read now, with the people ahead and the estimated wait. */
   ticketWithWait(id: string): TicketWithWait {
-    const fresh = this.fresh.get(id);
-    if (fresh) {
-      const input = {
-        status: fresh.status,
-        service_id: fresh.serviceId,
-        issued_at: Date.parse(fresh.issuedAt),
-        priority: fresh.priority,
-      };
-      return { ticket: fresh, ...this.estimate(input) };
-    }
     const row = this.store.ticketRow(id);
     if (!row) throw new LuotError('not_found', `no ticket ${id}`);
     return { ticket: ticketFromRow(row), ...this.estimate(row) };
+  }
+
+  /** A ticket a command just wrote, with the people ahead and the estimated wait. */
+  withWait(ticket: Ticket): TicketWithWait {
+    const input = {
+      status: ticket.status,
+      service_id: ticket.serviceId,
+      issued_at: Date.parse(ticket.issuedAt),
+      priority: ticket.priority,
+    };
+    return { ticket, ...this.estimate(input) };
   }
 
   /** The last snapshot built, shared by every request until the log, the day or the catalogue moves. */

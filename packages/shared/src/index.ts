@@ -4,6 +4,7 @@ export * from './contract/index.ts';
 export * from './domain.ts';
 export * from './errors.ts';
 export * from './events.ts';
+export * from './figures.ts';
 export * from './numbering.ts';
 export * from './opening-hours.ts';
 export * from './passwords.ts';

@@ -3,6 +3,20 @@ export * from './client.ts';
 export { BigButton, type BigButtonProps, type BigButtonVariant } from './components/BigButton.tsx';
 export { Clock, type ClockProps } from './components/Clock.tsx';
 export { ConnectionBanner } from './components/ConnectionBanner.tsx';
+export {
+  compareSortValues,
+  DataTable,
+  type DataTableAlign,
+  type DataTableCellAttributes,
+  type DataTableColumn,
+  type DataTableDirection,
+  type DataTableProps,
+  type DataTableRowAttributes,
+  type DataTableSort,
+  type DataTableSortValue,
+  nextSort,
+  sortRows,
+} from './components/DataTable.tsx';
 export { LanguageToggle } from './components/LanguageToggle.tsx';
 export { LoginForm, type LoginFormProps, loginFailure } from './components/LoginForm.tsx';
 export { PairingForm, type PairingFormProps } from './components/PairingForm.tsx';

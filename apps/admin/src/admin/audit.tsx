@@ -1,6 +1,6 @@
 // The audit log: every administration change, newest first, with what it changed.
 import type { AuditEntry } from '@luot/shared';
-import type { HubClient } from '@luot/ui';
+import { DataTable, type DataTableColumn, type HubClient } from '@luot/ui';
 import { useEffect, useState } from 'react';
 import type { AdminApi } from '../api.ts';
 import { ErrorLine, errorText, useAdminI18n } from '../common.tsx';
@@ -76,38 +76,47 @@ export function describeChange(before: unknown, after: unknown): string[] {
 export function AuditTable({ entries, timeZone }: { entries: AuditEntry[]; timeZone: string }) {
   const { a, language } = useAdminI18n();
   if (entries.length === 0) return <p className="a-empty">{a('noEntries')}</p>;
+  // The hub's order (newest first, a page at a time): no column sorts a partial log.
+  const columns: DataTableColumn<AuditEntry>[] = [
+    {
+      key: 'time',
+      header: a('colTime'),
+      className: 'a-nowrap',
+      cell: (e) => formatTime(e.at, language, timeZone),
+    },
+    { key: 'user', header: a('colUser'), cell: (e) => e.username ?? '—' },
+    {
+      key: 'action',
+      header: a('colAction'),
+      cell: (e) => (
+        <>
+          {AUDIT_ACTIONS[e.action]?.[language] ?? e.action}
+          <code className="a-audit-code">{e.action}</code>
+        </>
+      ),
+    },
+    { key: 'target', header: a('colTarget'), cell: (e) => e.target ?? '—' },
+    {
+      key: 'change',
+      header: a('colChange'),
+      cell: (e) => (
+        <ul className="a-changes">
+          {describeChange(e.before, e.after).map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      ),
+    },
+  ];
   return (
-    <table className="a-table a-table--audit" data-testid="admin-audit">
-      <thead>
-        <tr>
-          <th scope="col">{a('colTime')}</th>
-          <th scope="col">{a('colUser')}</th>
-          <th scope="col">{a('colAction')}</th>
-          <th scope="col">{a('colTarget')}</th>
-          <th scope="col">{a('colChange')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {entries.map((e) => (
-          <tr key={e.id} data-testid={`audit-${e.id}`}>
-            <td className="a-nowrap">{formatTime(e.at, language, timeZone)}</td>
-            <td>{e.username ?? '—'}</td>
-            <td>
-              {AUDIT_ACTIONS[e.action]?.[language] ?? e.action}
-              <code className="a-audit-code">{e.action}</code>
-            </td>
-            <td>{e.target ?? '—'}</td>
-            <td>
-              <ul className="a-changes">
-                {describeChange(e.before, e.after).map((line) => (
-                  <li key={line}>{line}</li>
-                ))}
-              </ul>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      columns={columns}
+      rows={entries}
+      rowKey={(e) => e.id}
+      rowProps={(e) => ({ 'data-testid': `audit-${e.id}` })}
+      className="a-table a-table--audit"
+      testId="admin-audit"
+    />
   );
 }
 

@@ -7,7 +7,7 @@ import {
   CreateCounterRequest,
   UpdateCounterRequest,
 } from '@luot/shared';
-import type { HubClient } from '@luot/ui';
+import { DataTable, type DataTableColumn, type HubClient } from '@luot/ui';
 import { type FormEvent, useState } from 'react';
 import type { AdminApi } from '../api.ts';
 import { Dialog, DialogButtons, ErrorLine, FormField, SmallButton, useAdminI18n } from '../common.tsx';
@@ -43,63 +43,67 @@ export function CountersTable({
   const { a } = useAdminI18n();
   const name = (id: string) => services.find((s) => s.id === id)?.name ?? id;
   const addr = (n: number | null) => (n === null ? '—' : String(n));
-  return (
-    <table className="a-table" data-testid="admin-counters">
-      <thead>
-        <tr>
-          <th scope="col" className="a-num">
-            {a('counterNumber')}
-          </th>
-          <th scope="col">{a('counterName')}</th>
-          <th scope="col">{a('zone')}</th>
-          <th scope="col">{a('fieldsServed')}</th>
-          <th scope="col">{a('callPolicy')}</th>
-          <th scope="col">RS-485</th>
-          <th scope="col">{a('status')}</th>
-          <th scope="col">{a('actions')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {[...counters]
-          .sort((x, y) => x.number - y.number)
-          .map((c) => (
-            <tr
-              key={c.id}
-              data-testid={`admin-counter-${c.id}`}
-              className={c.active ? undefined : 'a-row--inactive'}
-            >
-              <td className="a-num a-figure">{c.number}</td>
-              <th scope="row">{c.name}</th>
-              <td>{c.zone}</td>
-              <td>
-                <ol className="a-inline-list">
-                  {c.serviceIds.map((id) => (
-                    <li key={id}>{name(id)}</li>
-                  ))}
-                </ol>
-              </td>
-              <td>{a(`policy_${c.callPolicy}`)}</td>
-              <td className="a-small">
-                {c.deviceAddresses.sign === null &&
-                c.deviceAddresses.keypad === null &&
-                c.deviceAddresses.pad === null
-                  ? '—'
-                  : a('addressShort', {
-                      sign: addr(c.deviceAddresses.sign),
-                      keypad: addr(c.deviceAddresses.keypad),
-                      pad: addr(c.deviceAddresses.pad),
-                    })}
-              </td>
-              <td>{c.active ? a('active') : a('inactive')}</td>
-              <td>
-                <SmallButton testId={`admin-counter-${c.id}-edit`} onClick={() => onEdit(c)}>
-                  {a('edit')}
-                </SmallButton>
-              </td>
-            </tr>
+  const policy = (c: AdminCounter) => a(`policy_${c.callPolicy}`);
+  const status = (c: AdminCounter) => (c.active ? a('active') : a('inactive'));
+  const columns: DataTableColumn<AdminCounter>[] = [
+    {
+      key: 'number',
+      header: a('counterNumber'),
+      align: 'numeric',
+      className: 'a-figure',
+      cell: (c) => c.number,
+      sortValue: (c) => c.number,
+    },
+    { key: 'name', header: a('counterName'), rowHeader: true, cell: (c) => c.name, sortValue: (c) => c.name },
+    { key: 'zone', header: a('zone'), cell: (c) => c.zone, sortValue: (c) => c.zone },
+    {
+      key: 'fields',
+      header: a('fieldsServed'),
+      cell: (c) => (
+        <ol className="a-inline-list">
+          {c.serviceIds.map((id) => (
+            <li key={id}>{name(id)}</li>
           ))}
-      </tbody>
-    </table>
+        </ol>
+      ),
+    },
+    { key: 'policy', header: a('callPolicy'), cell: policy, sortValue: policy },
+    {
+      key: 'rs485',
+      header: 'RS-485',
+      className: 'a-small',
+      cell: (c) =>
+        c.deviceAddresses.sign === null && c.deviceAddresses.keypad === null && c.deviceAddresses.pad === null
+          ? '—'
+          : a('addressShort', {
+              sign: addr(c.deviceAddresses.sign),
+              keypad: addr(c.deviceAddresses.keypad),
+              pad: addr(c.deviceAddresses.pad),
+            }),
+    },
+    { key: 'status', header: a('status'), cell: status, sortValue: status },
+    {
+      key: 'actions',
+      header: a('actions'),
+      cell: (c) => (
+        <SmallButton testId={`admin-counter-${c.id}-edit`} onClick={() => onEdit(c)}>
+          {a('edit')}
+        </SmallButton>
+      ),
+    },
+  ];
+  return (
+    <DataTable
+      columns={columns}
+      rows={[...counters].sort((x, y) => x.number - y.number)}
+      rowKey={(c) => c.id}
+      rowProps={(c) => ({
+        'data-testid': `admin-counter-${c.id}`,
+        className: c.active ? undefined : 'a-row--inactive',
+      })}
+      className="a-table"
+      testId="admin-counters"
+    />
   );
 }
 

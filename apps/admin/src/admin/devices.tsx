@@ -9,7 +9,7 @@ import {
   SetPrinterRequest,
   UpdateDeviceRequest,
 } from '@luot/shared';
-import { formatClock, type HubClient } from '@luot/ui';
+import { DataTable, type DataTableColumn, formatClock, type HubClient } from '@luot/ui';
 import { type FormEvent, useState } from 'react';
 import type { AdminApi } from '../api.ts';
 import {
@@ -48,53 +48,70 @@ export function DevicesTable({
     const c = counters.find((x) => x.id === id);
     return c ? a('counterLabel', { number: c.number }) : (id ?? '');
   };
+  const place = (d: DeviceInfo) => (d.counterId ? counterName(d.counterId) : (d.zone ?? '—'));
+  const columns: DataTableColumn<DeviceInfo>[] = [
+    { key: 'name', header: a('deviceName'), rowHeader: true, cell: (d) => d.name, sortValue: (d) => d.name },
+    {
+      key: 'kind',
+      header: a('kind'),
+      cell: (d) => a(`kind_${d.kind}`),
+      sortValue: (d) => a(`kind_${d.kind}`),
+    },
+    {
+      key: 'place',
+      header: `${a('colCounter')} / ${a('zone')}`,
+      cell: place,
+      sortValue: (d) => (d.counterId || d.zone ? place(d) : null),
+    },
+    {
+      key: 'lastSeen',
+      header: a('lastSeen'),
+      cell: (d) => (d.lastSeenAt ? formatAgo(d.lastSeenAt, nowMs, language) : a('neverSeen')),
+      cellProps: (d) => ({ title: formatTime(d.lastSeenAt, language, timeZone) }),
+      sortValue: (d) => (d.lastSeenAt ? Date.parse(d.lastSeenAt) : null),
+    },
+    {
+      key: 'printer',
+      header: a('printer'),
+      className: 'a-small',
+      cell: (d) => (d.printer ? printerText(d.printer, defaultPrinter, a) : '—'),
+    },
+    {
+      key: 'status',
+      header: a('status'),
+      cell: (d) => <DeviceStatus device={d} a={a} />,
+      sortValue: (d) => d.alerts.length,
+    },
+    {
+      key: 'actions',
+      header: a('actions'),
+      className: 'a-actions',
+      cell: (d) => (
+        <div>
+          <SmallButton testId={`admin-device-${d.id}-edit`} onClick={() => onEdit(d)}>
+            {a('edit')}
+          </SmallButton>
+          {d.kind === 'kiosk' && (
+            <SmallButton testId={`admin-device-${d.id}-printer`} onClick={() => onPrinter(d)}>
+              {a('printer')}
+            </SmallButton>
+          )}
+          <SmallButton testId={`admin-device-${d.id}-revoke`} danger onClick={() => onRevoke(d)}>
+            {a('revoke')}
+          </SmallButton>
+        </div>
+      ),
+    },
+  ];
   return (
-    <table className="a-table" data-testid="admin-devices">
-      <thead>
-        <tr>
-          <th scope="col">{a('deviceName')}</th>
-          <th scope="col">{a('kind')}</th>
-          <th scope="col">
-            {a('colCounter')} / {a('zone')}
-          </th>
-          <th scope="col">{a('lastSeen')}</th>
-          <th scope="col">{a('printer')}</th>
-          <th scope="col">{a('status')}</th>
-          <th scope="col">{a('actions')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {devices.map((d) => (
-          <tr key={d.id} data-testid={`admin-device-${d.id}`}>
-            <th scope="row">{d.name}</th>
-            <td>{a(`kind_${d.kind}`)}</td>
-            <td>{d.counterId ? counterName(d.counterId) : (d.zone ?? '—')}</td>
-            <td title={formatTime(d.lastSeenAt, language, timeZone)}>
-              {d.lastSeenAt ? formatAgo(d.lastSeenAt, nowMs, language) : a('neverSeen')}
-            </td>
-            <td className="a-small">{d.printer ? printerText(d.printer, defaultPrinter, a) : '—'}</td>
-            <td>
-              <DeviceStatus device={d} a={a} />
-            </td>
-            <td className="a-actions">
-              <div>
-                <SmallButton testId={`admin-device-${d.id}-edit`} onClick={() => onEdit(d)}>
-                  {a('edit')}
-                </SmallButton>
-                {d.kind === 'kiosk' && (
-                  <SmallButton testId={`admin-device-${d.id}-printer`} onClick={() => onPrinter(d)}>
-                    {a('printer')}
-                  </SmallButton>
-                )}
-                <SmallButton testId={`admin-device-${d.id}-revoke`} danger onClick={() => onRevoke(d)}>
-                  {a('revoke')}
-                </SmallButton>
-              </div>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      columns={columns}
+      rows={devices}
+      rowKey={(d) => d.id}
+      rowProps={(d) => ({ 'data-testid': `admin-device-${d.id}` })}
+      className="a-table"
+      testId="admin-devices"
+    />
   );
 }
 

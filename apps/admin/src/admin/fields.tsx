@@ -7,8 +7,8 @@ import {
   UpdateProcedureRequest,
   UpdateServiceRequest,
 } from '@luot/shared';
-import type { HubClient } from '@luot/ui';
-import { type FormEvent, Fragment, useState } from 'react';
+import { DataTable, type DataTableColumn, type HubClient } from '@luot/ui';
+import { type FormEvent, useState } from 'react';
 import type { AdminApi } from '../api.ts';
 import { Dialog, DialogButtons, ErrorLine, FormField, SmallButton, useAdminI18n } from '../common.tsx';
 import { baseLabels, numberOrUndefined, SectionHead, useCatalog, useForm, useSubmit } from './kit.tsx';
@@ -29,80 +29,73 @@ export function FieldsTable({
   onEditProcedure: (service: AdminService, procedure: AdminProcedure) => void;
 }) {
   const { a, language } = useAdminI18n();
-  return (
-    <table className="a-table" data-testid="admin-fields">
-      <thead>
-        <tr>
-          <th scope="col">{a('code')}</th>
-          <th scope="col">{a('colField')}</th>
-          <th scope="col">{a('prefix')}</th>
-          <th scope="col" className="a-num">
-            {a('numberStart')}–{a('numberEnd').toLowerCase()}
-          </th>
-          <th scope="col">{a('status')}</th>
-          <th scope="col">{a('actions')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {services.map((s) => (
-          <Fragment key={s.id}>
-            <tr data-testid={`admin-field-${s.id}`} className={s.active ? undefined : 'a-row--inactive'}>
-              <td>{s.code}</td>
-              <th scope="row">{language === 'en' && s.nameEn ? s.nameEn : s.name}</th>
-              <td>{s.prefix || '—'}</td>
-              <td className="a-num">
-                {s.start}–{s.end}
-              </td>
-              <td>{s.active ? a('active') : a('inactive')}</td>
-              <td className="a-actions">
-                <div>
-                  <SmallButton testId={`admin-field-${s.id}-edit`} onClick={() => onEdit(s)}>
-                    {a('edit')}
-                  </SmallButton>
-                  <SmallButton
-                    aria-expanded={open === s.id}
-                    testId={`admin-field-${s.id}-procedures`}
-                    onClick={() => onToggle(s.id)}
-                  >
-                    {a('procedures', { count: s.procedures.length })} {open === s.id ? '▲' : '▼'}
-                  </SmallButton>
-                </div>
-              </td>
-            </tr>
-            {open === s.id && (
-              <tr className="a-subrow">
-                <td colSpan={6}>
-                  <ul className="a-procedures" data-testid={`admin-procedures-${s.id}`}>
-                    {s.procedures.map((p) => (
-                      <li key={p.id} className={p.active ? undefined : 'a-row--inactive'}>
-                        <span className="a-procedures__code">{p.code ?? '—'}</span>
-                        <span className="a-procedures__name">
-                          {language === 'en' && p.nameEn ? p.nameEn : p.name}
-                        </span>
-                        {!p.active && <span className="a-tag">{a('inactive')}</span>}
-                        <SmallButton
-                          testId={`admin-procedure-${p.id}-edit`}
-                          onClick={() => onEditProcedure(s, p)}
-                        >
-                          {a('edit')}
-                        </SmallButton>
-                      </li>
-                    ))}
-                  </ul>
-                  <SmallButton
-                    primary
-                    testId={`admin-field-${s.id}-add-procedure`}
-                    onClick={() => onAddProcedure(s)}
-                  >
-                    + {a('addProcedure')}
-                  </SmallButton>
-                </td>
-              </tr>
-            )}
-          </Fragment>
+  const name = (s: AdminService) => (language === 'en' && s.nameEn ? s.nameEn : s.name);
+  const status = (s: AdminService) => (s.active ? a('active') : a('inactive'));
+  const columns: DataTableColumn<AdminService>[] = [
+    { key: 'code', header: a('code'), cell: (s) => s.code, sortValue: (s) => s.code },
+    { key: 'name', header: a('colField'), rowHeader: true, cell: name, sortValue: name },
+    { key: 'prefix', header: a('prefix'), cell: (s) => s.prefix || '—', sortValue: (s) => s.prefix },
+    {
+      key: 'range',
+      header: `${a('numberStart')}–${a('numberEnd').toLowerCase()}`,
+      align: 'numeric',
+      cell: (s) => `${s.start}–${s.end}`,
+      sortValue: (s) => s.start,
+    },
+    { key: 'status', header: a('status'), cell: status, sortValue: status },
+    {
+      key: 'actions',
+      header: a('actions'),
+      className: 'a-actions',
+      cell: (s) => (
+        <div>
+          <SmallButton testId={`admin-field-${s.id}-edit`} onClick={() => onEdit(s)}>
+            {a('edit')}
+          </SmallButton>
+          <SmallButton
+            aria-expanded={open === s.id}
+            testId={`admin-field-${s.id}-procedures`}
+            onClick={() => onToggle(s.id)}
+          >
+            {a('procedures', { count: s.procedures.length })} {open === s.id ? '▲' : '▼'}
+          </SmallButton>
+        </div>
+      ),
+    },
+  ];
+  const procedures = (s: AdminService) => (
+    <>
+      <ul className="a-procedures" data-testid={`admin-procedures-${s.id}`}>
+        {s.procedures.map((p) => (
+          <li key={p.id} className={p.active ? undefined : 'a-row--inactive'}>
+            <span className="a-procedures__code">{p.code ?? '—'}</span>
+            <span className="a-procedures__name">{language === 'en' && p.nameEn ? p.nameEn : p.name}</span>
+            {!p.active && <span className="a-tag">{a('inactive')}</span>}
+            <SmallButton testId={`admin-procedure-${p.id}-edit`} onClick={() => onEditProcedure(s, p)}>
+              {a('edit')}
+            </SmallButton>
+          </li>
         ))}
-      </tbody>
-    </table>
+      </ul>
+      <SmallButton primary testId={`admin-field-${s.id}-add-procedure`} onClick={() => onAddProcedure(s)}>
+        + {a('addProcedure')}
+      </SmallButton>
+    </>
+  );
+  return (
+    <DataTable
+      columns={columns}
+      rows={services}
+      rowKey={(s) => s.id}
+      rowProps={(s) => ({
+        'data-testid': `admin-field-${s.id}`,
+        className: s.active ? undefined : 'a-row--inactive',
+      })}
+      rowDetail={(s) => (open === s.id ? procedures(s) : null)}
+      rowDetailClassName="a-subrow"
+      className="a-table"
+      testId="admin-fields"
+    />
   );
 }
 

@@ -8,7 +8,7 @@ import {
   type Role,
   UpdateUserRequest,
 } from '@luot/shared';
-import type { HubClient } from '@luot/ui';
+import { DataTable, type DataTableColumn, type HubClient } from '@luot/ui';
 import { type FormEvent, useState } from 'react';
 import type { AdminApi } from '../api.ts';
 import { Dialog, DialogButtons, ErrorLine, FormField, SmallButton, useAdminI18n } from '../common.tsx';
@@ -28,53 +28,58 @@ export function UsersTable({
   onActive: (user: AdminUser, active: boolean) => void;
 }) {
   const { a } = useAdminI18n();
+  const text = (value: (u: AdminUser) => string): Pick<DataTableColumn<AdminUser>, 'cell' | 'sortValue'> => ({
+    cell: value,
+    sortValue: value,
+  });
+  const columns: DataTableColumn<AdminUser>[] = [
+    { key: 'username', header: a('username'), ...text((u) => u.username) },
+    { key: 'displayName', header: a('displayName'), rowHeader: true, ...text((u) => u.displayName) },
+    { key: 'role', header: a('role'), ...text((u) => a(`role_${u.role}`)) },
+    {
+      key: 'counter',
+      header: a('colCounter'),
+      cell: (u) => u.counterId ?? '—',
+      sortValue: (u) => u.counterId,
+    },
+    { key: 'status', header: a('status'), ...text((u) => (u.active ? a('active') : a('locked'))) },
+    {
+      key: 'actions',
+      header: a('actions'),
+      className: 'a-actions',
+      cell: (u) => (
+        <div>
+          <SmallButton testId={`admin-user-${u.username}-edit`} onClick={() => onEdit(u)}>
+            {a('edit')}
+          </SmallButton>
+          <SmallButton testId={`admin-user-${u.username}-reset`} onClick={() => onReset(u)}>
+            {a('resetPassword')}
+          </SmallButton>
+          {u.id !== selfId && (
+            <SmallButton
+              danger={u.active}
+              testId={`admin-user-${u.username}-${u.active ? 'deactivate' : 'activate'}`}
+              onClick={() => onActive(u, !u.active)}
+            >
+              {u.active ? a('deactivate') : a('activate')}
+            </SmallButton>
+          )}
+        </div>
+      ),
+    },
+  ];
   return (
-    <table className="a-table" data-testid="admin-users">
-      <thead>
-        <tr>
-          <th scope="col">{a('username')}</th>
-          <th scope="col">{a('displayName')}</th>
-          <th scope="col">{a('role')}</th>
-          <th scope="col">{a('colCounter')}</th>
-          <th scope="col">{a('status')}</th>
-          <th scope="col">{a('actions')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {users.map((u) => (
-          <tr
-            key={u.id}
-            data-testid={`admin-user-${u.username}`}
-            className={u.active ? undefined : 'a-row--inactive'}
-          >
-            <td>{u.username}</td>
-            <th scope="row">{u.displayName}</th>
-            <td>{a(`role_${u.role}`)}</td>
-            <td>{u.counterId ?? '—'}</td>
-            <td>{u.active ? a('active') : a('locked')}</td>
-            <td className="a-actions">
-              <div>
-                <SmallButton testId={`admin-user-${u.username}-edit`} onClick={() => onEdit(u)}>
-                  {a('edit')}
-                </SmallButton>
-                <SmallButton testId={`admin-user-${u.username}-reset`} onClick={() => onReset(u)}>
-                  {a('resetPassword')}
-                </SmallButton>
-                {u.id !== selfId && (
-                  <SmallButton
-                    danger={u.active}
-                    testId={`admin-user-${u.username}-${u.active ? 'deactivate' : 'activate'}`}
-                    onClick={() => onActive(u, !u.active)}
-                  >
-                    {u.active ? a('deactivate') : a('activate')}
-                  </SmallButton>
-                )}
-              </div>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      columns={columns}
+      rows={users}
+      rowKey={(u) => u.id}
+      rowProps={(u) => ({
+        'data-testid': `admin-user-${u.username}`,
+        className: u.active ? undefined : 'a-row--inactive',
+      })}
+      className="a-table"
+      testId="admin-users"
+    />
   );
 }
 

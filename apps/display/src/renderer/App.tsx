@@ -153,7 +153,7 @@ function LiveDisplay({
   const blocked = useSoundBlocked(announcer);
 
   const counters = useQueue(store, (s) => s.counters);
-  const services = useQueue(store, (s) => s.services);
+  const catalogue = useQueue(store, (s) => s.services);
   const waiting = useQueue(store, selectWaitingByService);
   const synced = useQueue(store, (s) => s.synced);
   const { calls } = useSyncExternalStore(controller.subscribe, controller.getState);
@@ -161,8 +161,8 @@ function LiveDisplay({
   const shown = useMemo(() => countersInScope(counters, scope), [counters, scope]);
   const views = useMemo(() => shown.map(counterView), [shown]);
   const fields = useMemo(
-    () => fieldsWaiting(services, shown, waiting, scope),
-    [services, shown, waiting, scope],
+    () => fieldsWaiting(catalogue, shown, waiting, scope),
+    [catalogue, shown, waiting, scope],
   );
   const { latest, recent } = latestAndRecent(calls, settings.recent);
 

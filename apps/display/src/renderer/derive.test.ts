@@ -12,7 +12,7 @@ import {
   latestAndRecent,
   mergeCalls,
 } from './derive.ts';
-import { called, counter, counters, services, ticket } from './test-fixtures.ts';
+import { called, counter, counters, fields, ticket } from './test-fixtures.ts';
 
 const main = { kind: 'zone', zone: 'main' } as const;
 const upstairs = { kind: 'zone', zone: 'tang2' } as const;
@@ -60,17 +60,17 @@ describe('zone filtering', () => {
       },
     });
     const inMain = countersInScope(counters, main);
-    expect(fieldsWaiting(services, inMain, waiting, main)).toEqual([
+    expect(fieldsWaiting(fields, inMain, waiting, main)).toEqual([
       { id: 'hotich', name: 'Hộ tịch', nameEn: 'Civil status', waiting: 2 },
       { id: 'chungthuc', name: 'Chứng thực', nameEn: 'Certification', waiting: 0 },
       { id: 'datdai', name: 'Đất đai', nameEn: 'Land', waiting: 0 },
     ]);
     const up = countersInScope(counters, upstairs);
-    expect(fieldsWaiting(services, up, waiting, upstairs).map((f) => [f.id, f.waiting])).toEqual([
+    expect(fieldsWaiting(fields, up, waiting, upstairs).map((f) => [f.id, f.waiting])).toEqual([
       ['cutru', 1],
     ]);
     // Every active field, even one no counter serves; never an inactive one.
-    expect(fieldsWaiting(services, [], waiting, everything).map((f) => f.id)).toEqual([
+    expect(fieldsWaiting(fields, [], waiting, everything).map((f) => f.id)).toEqual([
       'hotich',
       'chungthuc',
       'datdai',
@@ -86,7 +86,7 @@ describe('calls', () => {
       key: 'call-7-tk-1012',
       ticketId: 'tk-1012',
       displayNumber: '1012',
-      serviceId: 'hotich',
+      fieldId: 'hotich',
       counterId: 'c3',
       counterNumber: 3,
       at: event.at,

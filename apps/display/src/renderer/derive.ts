@@ -9,7 +9,7 @@ export interface CallEntry {
   key: string;
   ticketId: string;
   displayNumber: string;
-  serviceId: string;
+  fieldId: string;
   counterId: string;
   counterNumber: number;
   /** When it was called (ISO time). */
@@ -61,7 +61,7 @@ export function callFromEvent(event: TicketCalledEvent): CallEntry {
     key: `call-${event.seq}-${event.ticket.id}`,
     ticketId: event.ticket.id,
     displayNumber: event.ticket.displayNumber,
-    serviceId: event.ticket.serviceId,
+    fieldId: event.ticket.serviceId,
     counterId: event.counter.id,
     counterNumber: event.counter.number,
     at: event.at,
@@ -82,7 +82,7 @@ export function callsFromCounters(counters: readonly PublicCounter[]): CallEntry
       key: `seen-${t.id}-${t.calledAt}`,
       ticketId: t.id,
       displayNumber: t.displayNumber,
-      serviceId: t.serviceId,
+      fieldId: t.serviceId,
       counterId: counter.id,
       counterNumber: counter.number,
       at: t.calledAt,
@@ -159,14 +159,14 @@ export interface FieldWaiting {
  * zones), in the hub's order, with their waiting counts.
  */
 export function fieldsWaiting(
-  services: readonly Service[],
+  fields: readonly Service[],
   counters: readonly PublicCounter[],
-  waitingByService: Record<string, number>,
+  waitingByField: Record<string, number>,
   scope: DisplayScope,
 ): FieldWaiting[] {
   const all = scope.kind === 'zone' && scope.zone === null;
   const served = new Set(counters.flatMap((c) => c.serviceIds));
-  return services
-    .filter((s) => s.active && (all || served.has(s.id)))
-    .map((s) => ({ id: s.id, name: s.name, nameEn: s.nameEn, waiting: waitingByService[s.id] ?? 0 }));
+  return fields
+    .filter((f) => f.active && (all || served.has(f.id)))
+    .map((f) => ({ id: f.id, name: f.name, nameEn: f.nameEn, waiting: waitingByField[f.id] ?? 0 }));
 }

@@ -2,7 +2,7 @@
 import type { Counter, QueueSnapshot, Service, Ticket, TicketCalledEvent } from '@luot/shared';
 import { sampleCounter, sampleService, sampleTicket } from '@luot/shared/fixtures';
 
-export const services: Service[] = [
+export const fields: Service[] = [
   sampleService('hotich', 'Hộ tịch', 'Civil status'),
   sampleService('chungthuc', 'Chứng thực', 'Certification'),
   sampleService('datdai', 'Đất đai', 'Land'),

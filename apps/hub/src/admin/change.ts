@@ -28,7 +28,7 @@ export async function adminChange<T>(
   const revoked: string[] = [];
   let result: T;
   try {
-    result = await hub.exec(principal, `admin:${reason}`, (engine) => {
+    ({ result } = await hub.exec(principal, `admin:${reason}`, (engine) => {
       const a: AdminCtx = {
         store: hub.store,
         now: engine.now,
@@ -41,7 +41,7 @@ export async function adminChange<T>(
       // Later commands of the same batch read the new catalogue.
       hub.store.invalidateCatalog();
       return out;
-    });
+    }));
   } finally {
     // Whatever happened, nothing cached may outlive a rolled-back change.
     hub.store.invalidateCatalog();

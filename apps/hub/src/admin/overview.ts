@@ -2,7 +2,14 @@
 // they have been idle, alerts from live data and the centre's thresholds, and today against the
 // same weekday a week ago up to the same time of day.
 import type { Overview, OverviewAlert } from '@luot/shared';
-import { isOpenAt, OpeningHours, serviceDayOf, startOfServiceDay } from '@luot/shared';
+import {
+  averageSeconds,
+  isOpenAt,
+  OpeningHours,
+  serviceDayOf,
+  startOfServiceDay,
+  wholeSeconds,
+} from '@luot/shared';
 import type { DeviceRow } from '../db/store.ts';
 import type { Hub } from '../hub.ts';
 import { centreSettings, thresholdsOf } from './settings.ts';
@@ -25,7 +32,6 @@ const DEVICE_KINDS: Record<DeviceRow['kind'], { vi: string; en: string }> = {
   display: { vi: 'Màn hình', en: 'Display' },
 };
 
-const round1 = (x: number | null): number | null => (x === null ? null : Math.round(x * 10) / 10);
 const minutes = (ms: number) => Math.floor(ms / 60_000);
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -63,7 +69,7 @@ export function overviewQuery(hub: Hub): () => Overview {
             serviceId: s.id,
             name: s.name,
             waiting: w?.waiting ?? 0,
-            longestWaitSeconds: w ? Math.round((now - w.oldest) / 1000) : null,
+            longestWaitSeconds: w ? wholeSeconds(now - w.oldest) : null,
           };
         });
       for (const s of services) {
@@ -114,7 +120,7 @@ export function overviewQuery(hub: Hub): () => Overview {
             ref: counter.id,
           });
         }
-        return { ...counter, idleSeconds: Math.round((now - since) / 1000) };
+        return { ...counter, idleSeconds: wholeSeconds(now - since) };
       });
 
       // ---- devices
@@ -171,14 +177,14 @@ export function overviewQuery(hub: Hub): () => Overview {
           served: t.served ?? 0,
           noShow: t.no_show ?? 0,
           waiting: t.waiting ?? 0,
-          avgWaitSeconds: round1(t.avg_wait),
+          avgWaitSeconds: averageSeconds(t.wait_sum ?? 0, t.wait_count),
         },
         lastWeek: {
           date: lastWeekDay,
           issued: w.issued ?? 0,
           served: w.served ?? 0,
           noShow: w.no_show ?? 0,
-          avgWaitSeconds: round1(w.avg_wait),
+          avgWaitSeconds: averageSeconds(w.wait_sum ?? 0, w.wait_count),
         },
       };
     })();

@@ -33,9 +33,9 @@ export function counterStatements(db: Db) {
       `SELECT c.* FROM counters c JOIN counter_services cs ON cs.counter_id = c.id
        WHERE cs.service_id = ? AND c.active = 1 ORDER BY c.number`,
     ),
-    setCounterState: prepared(
+    setCounterState: prepared<CounterRow>(
       db,
-      'UPDATE counters SET state = ?, pause_reason = ?, officer_id = ? WHERE id = ?',
+      'UPDATE counters SET state = ?, pause_reason = ?, officer_id = ? WHERE id = ? RETURNING *',
     ),
   };
 }
@@ -61,8 +61,9 @@ export function counterData(db: Db) {
     ofOfficer(userId: string): CounterRow | undefined {
       return st.counterByOfficer.get(userId);
     },
-    setState(counterId: string, change: CounterStateChange): void {
-      st.setCounterState.run(change.state, change.pauseReason, change.officerId, counterId);
+    /** The counter's row as written. */
+    setState(counterId: string, change: CounterStateChange): CounterRow | undefined {
+      return st.setCounterState.get(change.state, change.pauseReason, change.officerId, counterId);
     },
     /** Active counters serving the field that are open or paused. */
     openCountOfService(serviceId: string): number | undefined {

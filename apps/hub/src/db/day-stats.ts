@@ -9,8 +9,12 @@ export interface DayGroupRow {
   issued: number;
   served: number;
   no_show: number;
-  avg_wait: number | null;
-  avg_service: number | null;
+  /** Sum (ms, null when none) and number of the waits of called tickets. */
+  wait_sum: number | null;
+  wait_count: number;
+  /** Sum (ms, null when none) and number of the service times of done tickets. */
+  service_sum: number | null;
+  service_count: number;
 }
 
 export interface DayTotalsRow extends DayGroupRow {
@@ -22,17 +26,23 @@ export interface DayTotalsRow extends DayGroupRow {
 export interface OfficerDayRow {
   served: number | null;
   no_show: number | null;
-  avg_service: number | null;
+  service_sum: number | null;
+  service_count: number;
 }
 
 /** The ticket columns a day's figures are grouped by. */
 export type DayGroupColumn = 'service_id' | 'counter_id' | 'officer_id';
 
+// Raw sums and counts only: what they mean and how they become figures (averages, rounding) is
+// defined in @luot/shared (figures.ts: waitMs, serviceMs, averageSeconds).
+const WAIT = 'called_at - issued_at';
+const SERVICE = "CASE WHEN status = 'done' THEN finished_at - started_at END";
+
 const GROUP_COLUMNS = `COUNT(*) AS issued,
   SUM(status = 'done') AS served,
   SUM(status = 'no_show') AS no_show,
-  AVG(called_at - issued_at) / 1000.0 AS avg_wait,
-  AVG(CASE WHEN status = 'done' THEN finished_at - started_at END) / 1000.0 AS avg_service`;
+  SUM(${WAIT}) AS wait_sum, COUNT(${WAIT}) AS wait_count,
+  SUM(${SERVICE}) AS service_sum, COUNT(${SERVICE}) AS service_count`;
 
 export function dayStatsData(db: Db) {
   return {
@@ -53,13 +63,6 @@ export function dayStatsData(db: Db) {
         `SELECT ${column} AS key, ${GROUP_COLUMNS} FROM tickets
        WHERE service_day = ? AND ${column} IS NOT NULL GROUP BY ${column} ORDER BY ${column}`,
       ).all(day);
-    },
-    /** How many of the day's tickets were called. */
-    calledCount(day: string): number | undefined {
-      return prepared<{ n: number }>(
-        db,
-        'SELECT COUNT(*) AS n FROM tickets WHERE service_day = ? AND called_at IS NOT NULL',
-      ).get(day)?.n;
     },
     /** The wait (ms) at this rank (0 = shortest) among the day's called tickets. */
     waitAtRank(day: string, rank: number): number | undefined {
@@ -106,7 +109,7 @@ export function dayStatsData(db: Db) {
       return prepared<OfficerDayRow>(
         db,
         `SELECT SUM(status = 'done') AS served, SUM(status = 'no_show') AS no_show,
-       AVG(CASE WHEN status = 'done' THEN finished_at - started_at END) / 1000.0 AS avg_service
+       SUM(${SERVICE}) AS service_sum, COUNT(${SERVICE}) AS service_count
      FROM tickets WHERE officer_id = ? AND service_day = ?`,
       ).get(officerId, day);
     },

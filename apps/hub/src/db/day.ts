@@ -1,6 +1,7 @@
 // Service days: closing a day expires what is still open and freezes its summary.
 import type { Db } from './database.ts';
 import { prepared } from './prepared.ts';
+import { RETURNING_TICKET, type TicketRow } from './tickets.ts';
 
 export function dayStatements(db: Db) {
   return {
@@ -9,10 +10,10 @@ export function dayStatements(db: Db) {
       `SELECT DISTINCT service_day FROM tickets WHERE status IN ('waiting', 'called', 'serving')
        AND service_day < ? ORDER BY service_day`,
     ),
-    expireDay: prepared<{ id: string }>(
+    expireDay: prepared<TicketRow>(
       db,
       `UPDATE tickets SET status = 'expired', target_counter_id = NULL
-       WHERE service_day = ? AND status IN ('waiting', 'called', 'serving') RETURNING id`,
+       WHERE service_day = ? AND status IN ('waiting', 'called', 'serving') ${RETURNING_TICKET}`,
     ),
     daySummary: prepared<{ service_day: string; summary: string }>(
       db,
@@ -46,8 +47,9 @@ export function dayData(db: Db) {
       return st.daySummary.get(day) !== undefined;
     },
     /** Expires the day's open tickets; returns their ids. */
-    expireOpenTickets(day: string): string[] {
-      return st.expireDay.all(day).map((r) => r.id);
+    /** Expires the day's open tickets; returns them as written. */
+    expireOpenTickets(day: string): TicketRow[] {
+      return st.expireDay.all(day);
     },
     /** Stores the day's summary unless it already has one. */
     saveSummary(day: string, closedAt: number, summary: string): void {

@@ -26,7 +26,9 @@ export interface DayRow {
   served: number | null;
   no_show: number | null;
   waiting?: number | null;
-  avg_wait: number | null;
+  /** Sum (ms, null when none) and number of the waits of the tickets called. */
+  wait_sum: number | null;
+  wait_count: number;
 }
 
 /** Waiting tickets per field (the partial index of waiting tickets); `?` = the long-wait cutoff. */
@@ -35,11 +37,15 @@ export const WAITING_BY_FIELD_SQL = `SELECT service_id, COUNT(*) AS waiting, MIN
        MIN(CASE WHEN target_counter_id IS NULL THEN issued_at END) AS oldest_free
      FROM tickets WHERE status = 'waiting' GROUP BY service_id`;
 
-/** A past day as it stood at `@cutoff`: what had been issued, finished, missed and called by then. */
+/**
+ * A past day as it stood at `@cutoff`: what had been issued, finished, missed and called by then
+ * (raw sums and counts: the figures are made in @luot/shared, figures.ts).
+ */
 export const DAY_UNTIL_SQL = `SELECT SUM(issued_at <= @cutoff) AS issued,
        SUM(status = 'done' AND finished_at <= @cutoff) AS served,
        SUM(status = 'no_show' AND no_show_at <= @cutoff) AS no_show,
-       AVG(CASE WHEN called_at <= @cutoff THEN called_at - issued_at END) / 1000.0 AS avg_wait
+       SUM(CASE WHEN called_at <= @cutoff THEN called_at - issued_at END) AS wait_sum,
+       COUNT(CASE WHEN called_at <= @cutoff THEN called_at - issued_at END) AS wait_count
      FROM tickets WHERE service_day = @day`;
 
 export function overviewData(db: Db) {
@@ -81,7 +87,8 @@ export function overviewData(db: Db) {
       return prepared<DayRow>(
         db,
         `SELECT COUNT(*) AS issued, SUM(status = 'done') AS served, SUM(status = 'no_show') AS no_show,
-       SUM(status = 'waiting') AS waiting, AVG(called_at - issued_at) / 1000.0 AS avg_wait
+       SUM(status = 'waiting') AS waiting,
+       SUM(called_at - issued_at) AS wait_sum, COUNT(called_at - issued_at) AS wait_count
      FROM tickets WHERE service_day = ?`,
       ).get(serviceDay)!;
     },

@@ -65,6 +65,14 @@ const TICKET_SELECT = `
     (SELECT json_group_array(procedure_id) FROM ticket_procedures tp WHERE tp.ticket_id = t.id) AS procedure_ids
   FROM tickets t LEFT JOIN counters c ON c.id = t.counter_id`;
 
+/**
+ * What a write of a ticket gives back: the row as written, with the same joined columns as
+ * TICKET_SELECT, so a command's answer and its realtime event are built from the write itself.
+ */
+export const RETURNING_TICKET = `RETURNING *,
+  (SELECT c.number FROM counters c WHERE c.id = tickets.counter_id) AS counter_number,
+  (SELECT json_group_array(tp.procedure_id) FROM ticket_procedures tp WHERE tp.ticket_id = tickets.id) AS procedure_ids`;
+
 export function ticketStatements(db: Db) {
   return {
     ticketById: prepared<TicketRow>(db, `${TICKET_SELECT} WHERE t.id = ?`),
@@ -82,12 +90,12 @@ export function ticketStatements(db: Db) {
       `SELECT MAX(number) AS n FROM tickets
        WHERE service_day = ? AND origin_service_id = ? AND number BETWEEN ? AND ?`,
     ),
-    insertTicket: prepared(
+    insertTicket: prepared<TicketRow>(
       db,
       `INSERT INTO tickets (id, service_day, service_id, origin_service_id, procedure_id, number,
          display_number, priority, channel, status, issued_at, issued_by_device, issued_by_user)
        VALUES (@id, @serviceDay, @serviceId, @serviceId, @procedureId, @number, @displayNumber,
-         @priority, @channel, 'waiting', @issuedAt, @deviceId, @userId)`,
+         @priority, @channel, 'waiting', @issuedAt, @deviceId, @userId) ${RETURNING_TICKET}`,
     ),
     insertProcedureDone: prepared(
       db,
@@ -112,14 +120,14 @@ export interface NewTicket {
 
 export function ticketData(db: Db) {
   const st = ticketStatements(db);
-  const s = (sql: string) => prepared(db, sql);
+  // Every write answers the ticket as written (RETURNING_TICKET), or nothing if no row matched.
+  const s = (sql: string) => prepared<TicketRow>(db, `${sql} ${RETURNING_TICKET}`);
   const returnToLine = s(
     `UPDATE tickets SET status = 'waiting', counter_id = NULL, officer_id = NULL, called_at = NULL,
        started_at = NULL WHERE id = ?`,
   );
-  const releaseTargeted = prepared<{ id: string }>(
-    db,
-    `UPDATE tickets SET target_counter_id = NULL WHERE status = 'waiting' AND target_counter_id = ? RETURNING id`,
+  const releaseTargeted = s(
+    `UPDATE tickets SET target_counter_id = NULL WHERE status = 'waiting' AND target_counter_id = ?`,
   );
   const markCalled = s(
     `UPDATE tickets SET status = 'called', called_at = ?, counter_id = ?, officer_id = ?,
@@ -165,47 +173,54 @@ export function ticketData(db: Db) {
     lastNumber(day: string, originServiceId: string, start: number, end: number): number | null {
       return st.lastNumber.get(day, originServiceId, start, end)?.n ?? null;
     },
-    insert(ticket: NewTicket): void {
-      st.insertTicket.run(ticket);
+    insert(ticket: NewTicket): TicketRow {
+      return st.insertTicket.get(ticket)!;
     },
+    /** Records a procedure handled; written before the finish so its row lists it. */
     addProcedureDone(ticketId: string, procedureId: string): void {
       st.insertProcedureDone.run(ticketId, procedureId);
     },
     /** Back to waiting, off its counter (the counter signed out). */
-    returnToLine(ticketId: string): void {
-      returnToLine.run(ticketId);
+    returnToLine(ticketId: string): TicketRow | undefined {
+      return returnToLine.get(ticketId);
     },
-    /** Waiting tickets sent to this counter go back to their field's line; returns their ids. */
-    releaseTargetedTo(counterId: string): string[] {
-      return releaseTargeted.all(counterId).map((r) => r.id);
+    /** Waiting tickets sent to this counter go back to their field's line; returns them. */
+    releaseTargetedTo(counterId: string): TicketRow[] {
+      return releaseTargeted.all(counterId);
     },
-    markCalled(ticketId: string, at: number, counterId: string, officerId: string | null): void {
-      markCalled.run(at, counterId, officerId, ticketId);
+    /** Undefined when the ticket was no longer waiting. */
+    markCalled(
+      ticketId: string,
+      at: number,
+      counterId: string,
+      officerId: string | null,
+    ): TicketRow | undefined {
+      return markCalled.get(at, counterId, officerId, ticketId);
     },
-    addRecall(ticketId: string): void {
-      addRecall.run(ticketId);
+    addRecall(ticketId: string): TicketRow | undefined {
+      return addRecall.get(ticketId);
     },
-    markStarted(ticketId: string, at: number): void {
-      markStarted.run(at, ticketId);
+    markStarted(ticketId: string, at: number): TicketRow | undefined {
+      return markStarted.get(at, ticketId);
     },
-    markFinished(ticketId: string, at: number, note: string | null): void {
-      markFinished.run(at, note, ticketId);
+    markFinished(ticketId: string, at: number, note: string | null): TicketRow | undefined {
+      return markFinished.get(at, note, ticketId);
     },
-    markNoShow(ticketId: string, at: number): void {
-      markNoShow.run(at, ticketId);
+    markNoShow(ticketId: string, at: number): TicketRow | undefined {
+      return markNoShow.get(at, ticketId);
     },
     /** A no-show back to waiting, sent to `targetCounterId`. */
-    reinstate(ticketId: string, targetCounterId: string): void {
-      reinstate.run(targetCounterId, ticketId);
+    reinstate(ticketId: string, targetCounterId: string): TicketRow | undefined {
+      return reinstate.get(targetCounterId, ticketId);
     },
-    transfer(ticketId: string, serviceId: string, targetCounterId: string | null): void {
-      transfer.run(serviceId, targetCounterId, ticketId);
+    transfer(ticketId: string, serviceId: string, targetCounterId: string | null): TicketRow | undefined {
+      return transfer.get(serviceId, targetCounterId, ticketId);
     },
-    cancel(ticketId: string, at: number): void {
-      cancel.run(at, ticketId);
+    cancel(ticketId: string, at: number): TicketRow | undefined {
+      return cancel.get(at, ticketId);
     },
-    rate(ticketId: string, score: number): void {
-      rate.run(score, ticketId);
+    rate(ticketId: string, score: number): TicketRow | undefined {
+      return rate.get(score, ticketId);
     },
     /** No-shows at this counter since `since`, newest first (at most 50). */
     recentNoShows(counterId: string, since: number): TicketRow[] {

@@ -2,7 +2,7 @@
 import type { DeviceKind, Role } from '@luot/shared';
 import { LuotError, RATING_WINDOW_MINUTES, serviceDayOf } from '@luot/shared';
 import type { HubData } from '../db/data.ts';
-import type { Store } from '../db/store.ts';
+import type { CounterRow, Store, TicketRow } from '../db/store.ts';
 
 export interface Actor {
   userId: string | null;
@@ -35,6 +35,10 @@ export class ChangeSet {
   readonly tickets = new Set<string>();
   readonly counters = new Set<string>();
   readonly calls: CallNotice[] = [];
+  /** Tickets as this command wrote them (RETURNING), the last write of each; the answer and the event are built from these. */
+  readonly ticketRows = new Map<string, TicketRow>();
+  /** Counters as this command wrote them. */
+  readonly counterRows = new Map<string, CounterRow>();
   constructor(readonly reason: string) {}
   get empty(): boolean {
     return this.seq === 0;
@@ -79,6 +83,23 @@ export class EngineCtx {
 
   get serviceDay(): string {
     return serviceDayOf(this.now, this.timeZone);
+  }
+
+  /**
+   * Keeps a ticket as the data layer wrote it (its RETURNING row) for the answer and the event.
+   * A write that matched no row changed nothing: that is a bug in the command's checks.
+   */
+  wrote(row: TicketRow | undefined): TicketRow {
+    if (!row) throw new Error('a ticket write matched no row');
+    this.change.ticketRows.set(row.id, row);
+    return row;
+  }
+
+  /** Keeps a counter as the data layer wrote it. */
+  wroteCounter(row: CounterRow | undefined): CounterRow {
+    if (!row) throw new Error('a counter write matched no row');
+    this.change.counterRows.set(row.id, row);
+    return row;
   }
 
   /** Appends one row to the event log (inside the caller's transaction). */

@@ -29,7 +29,9 @@ export function signIn(ctx: EngineCtx, counterId: string): string {
   if (elsewhere) {
     throw conflict(`you are signed in at counter ${elsewhere.number}; sign out there first`);
   }
-  ctx.data.counters.setState(counter.id, { state: 'open', pauseReason: null, officerId: userId });
+  ctx.wroteCounter(
+    ctx.data.counters.setState(counter.id, { state: 'open', pauseReason: null, officerId: userId }),
+  );
   ctx.store.bumpEstimates();
   ctx.log('counter.signed_in', { counterId: counter.id });
   return counter.id;
@@ -42,15 +44,18 @@ export function signOut(ctx: EngineCtx, counterId: string): string {
   // A ticket still at the counter goes back to the line at its original place, never lost.
   const active = ctx.data.tickets.activeOfCounter(counter.id);
   if (active) {
-    ctx.data.tickets.returnToLine(active.id);
+    ctx.wrote(ctx.data.tickets.returnToLine(active.id));
     ctx.log('ticket.returned', { ticketId: active.id, counterId: counter.id }, { why: 'counter signed out' });
   }
   // Tickets sent to this counter would wait for nobody: they go back to their field's line.
   const released = ctx.data.tickets.releaseTargetedTo(counter.id);
-  for (const id of released) {
-    ctx.log('ticket.released', { ticketId: id, counterId: counter.id }, { why: 'counter signed out' });
+  for (const row of released) {
+    ctx.wrote(row);
+    ctx.log('ticket.released', { ticketId: row.id, counterId: counter.id }, { why: 'counter signed out' });
   }
-  ctx.data.counters.setState(counter.id, { state: 'closed', pauseReason: null, officerId: null });
+  ctx.wroteCounter(
+    ctx.data.counters.setState(counter.id, { state: 'closed', pauseReason: null, officerId: null }),
+  );
   ctx.store.bumpEstimates();
   ctx.log('counter.signed_out', { counterId: counter.id });
   return counter.id;
@@ -60,11 +65,13 @@ export function pause(ctx: EngineCtx, counterId: string, reason: string | undefi
   const counter = counterOrThrow(ctx, counterId);
   assertMayManage(ctx, counter);
   if (counter.state === 'closed') throw conflict(`counter ${counter.number} is closed`);
-  ctx.data.counters.setState(counter.id, {
-    state: 'paused',
-    pauseReason: reason || null,
-    officerId: counter.officer_id,
-  });
+  ctx.wroteCounter(
+    ctx.data.counters.setState(counter.id, {
+      state: 'paused',
+      pauseReason: reason || null,
+      officerId: counter.officer_id,
+    }),
+  );
   ctx.store.bumpEstimates();
   ctx.log('counter.paused', { counterId: counter.id }, { reason });
   return counter.id;
@@ -74,7 +81,13 @@ export function resume(ctx: EngineCtx, counterId: string): string {
   const counter = counterOrThrow(ctx, counterId);
   assertMayManage(ctx, counter);
   if (counter.state !== 'paused') throw conflict(`counter ${counter.number} is not paused`);
-  ctx.data.counters.setState(counter.id, { state: 'open', pauseReason: null, officerId: counter.officer_id });
+  ctx.wroteCounter(
+    ctx.data.counters.setState(counter.id, {
+      state: 'open',
+      pauseReason: null,
+      officerId: counter.officer_id,
+    }),
+  );
   ctx.store.bumpEstimates();
   ctx.log('counter.resumed', { counterId: counter.id });
   return counter.id;

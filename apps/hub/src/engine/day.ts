@@ -8,7 +8,10 @@ export function closeDay(ctx: EngineCtx, day: string, summarize: (day: string) =
   if (day >= ctx.serviceDay) throw new Error(`cannot close ${day}: it is not over`);
   if (ctx.data.day.isClosed(day)) return false;
   const expired = ctx.data.day.expireOpenTickets(day);
-  for (const id of expired) ctx.log('ticket.expired', { ticketId: id });
+  for (const row of expired) {
+    ctx.wrote(row);
+    ctx.log('ticket.expired', { ticketId: row.id });
+  }
   const summary = summarize(day);
   summary.frozen = true;
   ctx.data.day.saveSummary(day, ctx.now, JSON.stringify(summary));

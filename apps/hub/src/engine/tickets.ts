@@ -80,19 +80,21 @@ function issueNew(ctx: EngineCtx, input: IssueInput): string {
   }
   const channel: Channel = input.channel ?? (actor.deviceId ? 'kiosk' : 'counter');
   const id = newTicketId(ctx.now);
-  data.tickets.insert({
-    id,
-    serviceDay: day,
-    serviceId: service.id,
-    procedureId: input.procedureId ?? null,
-    number,
-    displayNumber: formatTicketNumber(service.prefix, number),
-    priority: input.priority ?? null,
-    channel,
-    issuedAt: ctx.now,
-    deviceId: actor.deviceId,
-    userId: actor.userId,
-  });
+  ctx.wrote(
+    data.tickets.insert({
+      id,
+      serviceDay: day,
+      serviceId: service.id,
+      procedureId: input.procedureId ?? null,
+      number,
+      displayNumber: formatTicketNumber(service.prefix, number),
+      priority: input.priority ?? null,
+      channel,
+      issuedAt: ctx.now,
+      deviceId: actor.deviceId,
+      userId: actor.userId,
+    }),
+  );
   ctx.log('ticket.issued', { ticketId: id }, { number });
   return id;
 }
@@ -137,7 +139,7 @@ export function assertCounterCanCall(ctx: EngineCtx, counter: CounterRow): void 
 }
 
 function markCalled(ctx: EngineCtx, ticket: TicketRow, counter: CounterRow, type: string): void {
-  ctx.data.tickets.markCalled(ticket.id, ctx.now, counter.id, ctx.actor.userId);
+  ctx.wrote(ctx.data.tickets.markCalled(ticket.id, ctx.now, counter.id, ctx.actor.userId));
   const seq = ctx.log(type, { ticketId: ticket.id, counterId: counter.id });
   ctx.change.calls.push({ seq, ticketId: ticket.id, counterId: counter.id, recall: false });
 }
@@ -172,7 +174,7 @@ export function callTicket(ctx: EngineCtx, counterId: string, ticketId: string):
 export function recall(ctx: EngineCtx, ticketId: string): string {
   const { ticket, counter } = ticketAtActorCounter(ctx, ticketId);
   requireStatus(ticket, ['called'], 'recall');
-  ctx.data.tickets.addRecall(ticket.id);
+  ctx.wrote(ctx.data.tickets.addRecall(ticket.id));
   const seq = ctx.log('ticket.recalled', { ticketId: ticket.id, counterId: counter.id });
   ctx.change.calls.push({ seq, ticketId: ticket.id, counterId: counter.id, recall: true });
   return ticket.id;
@@ -181,7 +183,7 @@ export function recall(ctx: EngineCtx, ticketId: string): string {
 export function start(ctx: EngineCtx, ticketId: string): string {
   const { ticket, counter } = ticketAtActorCounter(ctx, ticketId);
   requireStatus(ticket, ['called'], 'start');
-  ctx.data.tickets.markStarted(ticket.id, ctx.now);
+  ctx.wrote(ctx.data.tickets.markStarted(ticket.id, ctx.now));
   ctx.log('ticket.started', { ticketId: ticket.id, counterId: counter.id });
   return ticket.id;
 }
@@ -197,8 +199,9 @@ export function finish(ctx: EngineCtx, ticketId: string, body: FinishRequest): s
     }
   });
   // Finishing straight from "called" counts the service from the call.
-  ctx.data.tickets.markFinished(ticket.id, ctx.now, body.note ? body.note : null);
+  // The procedures first, so the finished row lists them.
   for (const id of ids) ctx.data.tickets.addProcedureDone(ticket.id, id);
+  ctx.wrote(ctx.data.tickets.markFinished(ticket.id, ctx.now, body.note ? body.note : null));
   ctx.store.bumpEstimates();
   ctx.log('ticket.finished', { ticketId: ticket.id, counterId: counter.id }, { procedureIds: ids });
   return ticket.id;
@@ -207,7 +210,7 @@ export function finish(ctx: EngineCtx, ticketId: string, body: FinishRequest): s
 export function noShow(ctx: EngineCtx, ticketId: string): string {
   const { ticket, counter } = ticketAtActorCounter(ctx, ticketId);
   requireStatus(ticket, ['called'], 'mark as no-show');
-  ctx.data.tickets.markNoShow(ticket.id, ctx.now);
+  ctx.wrote(ctx.data.tickets.markNoShow(ticket.id, ctx.now));
   ctx.log('ticket.no_show', { ticketId: ticket.id, counterId: counter.id });
   return ticket.id;
 }
@@ -229,7 +232,7 @@ export function reinstate(ctx: EngineCtx, ticketId: string): string {
   ) {
     throw conflict(`counter ${counter.number} does not serve this ticket's field`);
   }
-  ctx.data.tickets.reinstate(ticket.id, counter.id);
+  ctx.wrote(ctx.data.tickets.reinstate(ticket.id, counter.id));
   ctx.log('ticket.reinstated', { ticketId: ticket.id, counterId: counter.id });
   return ticket.id;
 }
@@ -255,7 +258,7 @@ export function transfer(ctx: EngineCtx, ticketId: string, body: TransferRequest
     throw invalid('serviceId: the ticket is already in this field');
   }
   // Back to waiting with its original issue time, so it keeps its place in line.
-  ctx.data.tickets.transfer(ticket.id, serviceId, target);
+  ctx.wrote(ctx.data.tickets.transfer(ticket.id, serviceId, target));
   ctx.log(
     'ticket.transferred',
     { ticketId: ticket.id, counterId: counter.id },
@@ -274,7 +277,7 @@ export function cancel(ctx: EngineCtx, ticketId: string): string {
     const mine = ctx.actor.userId ? ctx.data.counters.ofOfficer(ctx.actor.userId) : undefined;
     if (mine?.id !== ticket.counter_id) throw forbidden('this ticket is called at another counter');
   }
-  ctx.data.tickets.cancel(ticket.id, ctx.now);
+  ctx.wrote(ctx.data.tickets.cancel(ticket.id, ctx.now));
   ctx.log('ticket.cancelled', { ticketId: ticket.id, counterId: ticket.counter_id });
   return ticket.id;
 }
@@ -299,7 +302,7 @@ export function rate(ctx: EngineCtx, ticketId: string, score: number): string {
     const minutes = Math.round(ctx.options.ratingWindowMs / 60_000);
     throw conflict(`a ticket can be rated within ${minutes} minutes of finishing only`);
   }
-  ctx.data.tickets.rate(ticket.id, score);
+  ctx.wrote(ctx.data.tickets.rate(ticket.id, score));
   ctx.log('ticket.rated', { ticketId: ticket.id, counterId: ticket.counter_id }, { score });
   return ticket.id;
 }

@@ -4,13 +4,13 @@ import { LuotError, type PauseRequest } from '@luot/shared';
 import type { z } from 'zod';
 import { ticketFromRow } from '../db/store.ts';
 import { counters, tickets } from '../engine/index.ts';
-import type { Hub } from '../hub.ts';
+import type { Committed } from '../hub.ts';
 import { handlers, idempotent } from './kit.ts';
 import { onOne } from './on-one.ts';
 import { counterFor } from './ticket-views.ts';
 
-/** A counter command's answer: the counter as it is after the change. */
-const counterAnswer = (hub: Hub, id: string) => ({ counter: hub.store.counter(hub.store.counterRow(id)!) });
+/** A counter command's answer: the counter as the command left it. */
+const counterAnswer = (done: Committed<string>) => ({ counter: done.counter(done.result) });
 
 export const COUNTER_HANDLERS = handlers({
   'counters:list': ({ hub, principal }) => ({
@@ -30,23 +30,23 @@ export const COUNTER_HANDLERS = handlers({
   },
   'counters:call-next': async ({ hub, principal, params, idempotencyKey }) => {
     const path = '/api/v1/counters/:id/call-next';
-    const id = await hub.exec(
+    const done = await hub.exec(
       principal,
       'call-next',
       idempotent(idempotencyKey, path, { params, body: {} }, (ctx) => tickets.callNext(ctx, params.id)),
     );
-    return { ticket: id ? hub.store.ticket(id)! : null };
+    return { ticket: done.result ? done.ticket(done.result) : null };
   },
   'counters:call': async ({ hub, principal, params, body, idempotencyKey }) => {
     const path = '/api/v1/counters/:id/call';
-    const id = await hub.exec(
+    const done = await hub.exec(
       principal,
       'call',
       idempotent(idempotencyKey, path, { params, body }, (ctx) =>
         tickets.callTicket(ctx, params.id, body.ticketId),
       ),
     );
-    return { ticket: hub.store.ticket(id)! };
+    return { ticket: done.ticket(done.result) };
   },
   'counters:sign-in': onOne(
     'counters:sign-in',

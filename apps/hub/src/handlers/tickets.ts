@@ -4,25 +4,25 @@ import type { FinishRequest, RatingRequest, TransferRequest } from '@luot/shared
 import type { z } from 'zod';
 import { checkKioskIssue } from '../auth/issue-limit.ts';
 import { tickets } from '../engine/index.ts';
-import type { Hub } from '../hub.ts';
+import type { Committed } from '../hub.ts';
 import { printTicket } from '../printing/print-ticket.ts';
 import { handlers } from './kit.ts';
 import { onOne } from './on-one.ts';
 import { ratingWindow, ticketFor, withTicketFor } from './ticket-views.ts';
 
-/** A ticket command's answer: the ticket as it is after the change. */
-const ticketAnswer = (hub: Hub, id: string) => ({ ticket: hub.store.ticket(id)! });
+/** A ticket command's answer: the ticket as the command wrote it. */
+const ticketAnswer = (done: Committed<string>) => ({ ticket: done.ticket(done.result) });
 
 export const TICKET_HANDLERS = handlers({
   'tickets:issue': async ({ hub, principal, body, idempotencyKey }) => {
     // A kiosk issues a few tickets a minute; a flood through its token gets 429 (staff: no limit).
     if (principal?.kind === 'device' && principal.device.kind === 'kiosk')
       checkKioskIssue(hub.kioskIssueLimiter, principal.device.id, hub.now());
-    const { ticketId } = await hub.exec(principal, 'issue', (ctx) =>
+    const done = await hub.exec(principal, 'issue', (ctx) =>
       tickets.issueTicket(ctx, { ...body, idempotencyKey }),
     );
     // A kiosk gets the public view (a replayed key may answer a ticket finished since).
-    return withTicketFor(principal, hub.ticketWithWait(ticketId));
+    return withTicketFor(principal, hub.withWait(done.ticket(done.result.ticketId)));
   },
   'tickets:get': ({ hub, principal, params }) => {
     const found = hub.ticketWithWait(params.id);
@@ -56,6 +56,6 @@ export const TICKET_HANDLERS = handlers({
     'tickets:rating',
     'rating',
     (ctx, id, body: z.infer<typeof RatingRequest>) => tickets.rate(ctx, id, body.score),
-    (hub, id, principal) => ({ ticket: ticketFor(principal, hub.store.ticket(id)!) }),
+    (done, principal) => ({ ticket: ticketFor(principal, done.ticket(done.result)) }),
   ),
 });

@@ -1,30 +1,14 @@
 // The figures of each service day of a range, read in SQL through the report indexes
 // (0005_report_indexes.sql): additive counts and sums per field, counter and officer, every
-// wait (for percentiles), per local hour, per procedure. Periods are sums of days (period.ts).
-import { nextDay } from '@luot/shared';
+// wait (for percentiles), per local hour, per procedure. Periods are sums of days (period.ts);
+// what the sums mean and how they become figures is defined once in @luot/shared (figures.ts).
+import { type FigureSums, nextDay } from '@luot/shared';
 import { FINAL, OPEN, type ReportGroupRow } from '../db/report-figures.ts';
 import type { Store } from '../db/store.ts';
 import { localHourSql, offsetSegments } from './local-hours.ts';
 
-/** Counts and sums that add up across days and groups. */
-export interface Sums {
-  issued: number;
-  served: number;
-  noShow: number;
-  cancelled: number;
-  expired: number;
-  waitSum: number;
-  waitCount: number;
-  serviceSum: number;
-  serviceCount: number;
-  r1: number;
-  r2: number;
-  r3: number;
-  r4: number;
-}
-
 /** The tickets of one day with the same field, counter and officer. */
-export interface DayGroup extends Sums {
+export interface DayGroup extends FigureSums {
   serviceId: string;
   counterId: string | null;
   officerId: string | null;
@@ -45,38 +29,6 @@ export interface DayFigures {
   /** Index = local hour: issued and waits by the hour of issue, served by the hour of finish. */
   hours: HourSums[];
   procedures: Map<string, number>;
-}
-
-export const emptySums = (): Sums => ({
-  issued: 0,
-  served: 0,
-  noShow: 0,
-  cancelled: 0,
-  expired: 0,
-  waitSum: 0,
-  waitCount: 0,
-  serviceSum: 0,
-  serviceCount: 0,
-  r1: 0,
-  r2: 0,
-  r3: 0,
-  r4: 0,
-});
-
-export function addSums(into: Sums, from: Sums): void {
-  into.issued += from.issued;
-  into.served += from.served;
-  into.noShow += from.noShow;
-  into.cancelled += from.cancelled;
-  into.expired += from.expired;
-  into.waitSum += from.waitSum;
-  into.waitCount += from.waitCount;
-  into.serviceSum += from.serviceSum;
-  into.serviceCount += from.serviceCount;
-  into.r1 += from.r1;
-  into.r2 += from.r2;
-  into.r3 += from.r3;
-  into.r4 += from.r4;
 }
 
 // The SQL of the figures lives in db/report-figures.ts (re-exported for the plan tests).

@@ -1,10 +1,10 @@
-// Day statistics of one service day (API.md, Day statistics), from the figures db/day-stats.ts reads.
-import type { DayStats, MeTodayResponse } from '@luot/shared';
-import { startOfServiceDay } from '@luot/shared';
+// Day statistics of one service day (API.md, Day statistics), from the sums db/day-stats.ts
+// reads; every figure (averages, the nearest-rank p90, rounding) is defined in @luot/shared
+// (figures.ts).
+import type { DayStats, MeTodayResponse, RatingCounts } from '@luot/shared';
+import { averageSeconds, nearestRankIndex, P90, seconds1, startOfServiceDay } from '@luot/shared';
 import type { DayGroupRow } from '../db/day-stats.ts';
 import type { Store } from '../db/store.ts';
-
-const round1 = (x: number | null): number | null => (x === null ? null : Math.round(x * 10) / 10);
 
 export function statsQueries(store: Store) {
   const data = store.data.dayStats;
@@ -13,15 +13,15 @@ export function statsQueries(store: Store) {
     issued: r.issued,
     served: r.served ?? 0,
     noShow: r.no_show ?? 0,
-    avgWaitSeconds: round1(r.avg_wait),
-    avgServiceSeconds: round1(r.avg_service),
+    avgWaitSeconds: averageSeconds(r.wait_sum ?? 0, r.wait_count),
+    avgServiceSeconds: averageSeconds(r.service_sum ?? 0, r.service_count),
   });
 
   return (day: string, frozen = false): DayStats => {
     const t = data.totals(day)!;
-    const n = data.calledCount(day) ?? 0;
-    // Nearest-rank 90th percentile.
-    const p90 = n > 0 ? (data.waitAtRank(day, Math.ceil(0.9 * n) - 1) ?? null) : null;
+    // The nearest-rank p90 of the waits: SQL picks the wait at the rank figures.ts names.
+    const rank = nearestRankIndex(t.wait_count, P90);
+    const p90 = rank === null ? null : (data.waitAtRank(day, rank) ?? null);
     const dayStart = startOfServiceDay(day, store.centre().time_zone);
     const hours = new Map<number, { hour: number; issued: number; served: number }>();
     const hourRow = (hour: number) => {
@@ -34,8 +34,8 @@ export function statsQueries(store: Store) {
     };
     for (const r of data.issuedByHour(dayStart, day)) hourRow(r.hour).issued = r.n;
     for (const r of data.servedByHour(dayStart, day)) hourRow(r.hour).served = r.n;
-    const ratingCounts = { '1': 0, '2': 0, '3': 0, '4': 0 };
-    for (const r of data.ratings(day)) ratingCounts[String(r.rating) as keyof typeof ratingCounts] = r.n;
+    const ratingCounts: RatingCounts = { '1': 0, '2': 0, '3': 0, '4': 0 };
+    for (const r of data.ratings(day)) ratingCounts[String(r.rating) as keyof RatingCounts] = r.n;
     return {
       date: day,
       issued: t.issued,
@@ -44,9 +44,9 @@ export function statsQueries(store: Store) {
       cancelled: t.cancelled ?? 0,
       expired: t.expired ?? 0,
       waiting: t.waiting ?? 0,
-      avgWaitSeconds: round1(t.avg_wait),
-      p90WaitSeconds: p90 === null ? null : round1(p90 / 1000),
-      avgServiceSeconds: round1(t.avg_service),
+      avgWaitSeconds: averageSeconds(t.wait_sum ?? 0, t.wait_count),
+      p90WaitSeconds: p90 === null ? null : seconds1(p90),
+      avgServiceSeconds: averageSeconds(t.service_sum ?? 0, t.service_count),
       byService: data.groupedBy('service_id', day).map((r) => ({ serviceId: r.key, ...groupOut(r) })),
       byCounter: data.groupedBy('counter_id', day).map((r) => ({ counterId: r.key, ...groupOut(r) })),
       byOfficer: data.groupedBy('officer_id', day).map((r) => ({ officerId: r.key, ...groupOut(r) })),
@@ -65,7 +65,7 @@ export function officerDayQuery(store: Store): (officerId: string, day: string) 
     const r = data.officerDay(officerId, day);
     return {
       served: r?.served ?? 0,
-      avgServiceSeconds: round1(r?.avg_service ?? null),
+      avgServiceSeconds: averageSeconds(r?.service_sum ?? 0, r?.service_count ?? 0),
       noShow: r?.no_show ?? 0,
     };
   };

@@ -3,85 +3,30 @@
 // after the first report), and dropped again when the event log shows a change to one of
 // their tickets (a late rating, a day close): a year's report reads only what it has not seen
 // (see docs/reports.md).
-import type { PeriodReport, ReportFigures } from '@luot/shared';
-import { daysBetween, MAX_REPORT_DAYS, nextDay, WAIT_BUCKETS } from '@luot/shared';
+import type { FigureSums, PeriodReport } from '@luot/shared';
+import {
+  addSums,
+  averageSeconds,
+  avgWaitSeconds,
+  daysBetween,
+  emptySums,
+  FigureAccumulator,
+  MAX_REPORT_DAYS,
+  nextDay,
+  targetWaitMs,
+  waitDistribution,
+} from '@luot/shared';
 import type { Store } from '../db/store.ts';
-import { addSums, type DayFigures, type DayGroup, emptySums, readDays, type Sums } from './day-figures.ts';
+import { type DayFigures, type DayGroup, readDays } from './day-figures.ts';
 
-const round1 = (x: number) => Math.round(x * 10) / 10;
-const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
-const seconds = (ms: number) => round1(ms / 1000);
+// Every figure (averages, the nearest-rank p90, shares, rounding) is defined in @luot/shared
+// (figures.ts); kthSmallest is re-exported for the plan tests.
+export { kthSmallest } from '@luot/shared';
 
-/** The k-th smallest (0-based) of `a`, reordering `a` (quickselect, linear on average). */
-export function kthSmallest(a: Float64Array, k: number): number {
-  let lo = 0;
-  let hi = a.length - 1;
-  while (lo < hi) {
-    const pivot = a[(lo + hi) >>> 1]!;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (a[i]! < pivot) i++;
-      while (a[j]! > pivot) j--;
-      if (i <= j) {
-        const t = a[i]!;
-        a[i] = a[j]!;
-        a[j] = t;
-        i++;
-        j--;
-      }
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else return a[k]!;
-  }
-  return a[k]!;
-}
-
-/** Sums of one row of a breakdown, with the waits of its groups. */
-class Partition {
-  readonly sums = emptySums();
-  private readonly parts: Float64Array[] = [];
-  private length = 0;
-
+/** One row of a breakdown: the sums of its groups, with their waits. */
+class Partition extends FigureAccumulator {
   add(group: DayGroup): void {
-    addSums(this.sums, group);
-    if (group.waits.length > 0) {
-      this.parts.push(group.waits);
-      this.length += group.waits.length;
-    }
-  }
-
-  waits(): Float64Array {
-    const all = new Float64Array(this.length);
-    let at = 0;
-    for (const part of this.parts) {
-      all.set(part, at);
-      at += part.length;
-    }
-    return all;
-  }
-
-  figures(targetMs: number, waits = this.waits()): ReportFigures {
-    const s = this.sums;
-    let within = 0;
-    for (let i = 0; i < waits.length; i++) if (waits[i]! <= targetMs) within++;
-    const rated = s.r1 + s.r2 + s.r3 + s.r4;
-    return {
-      issued: s.issued,
-      served: s.served,
-      noShow: s.noShow,
-      cancelled: s.cancelled,
-      expired: s.expired,
-      avgWaitSeconds: s.waitCount > 0 ? seconds(s.waitSum / s.waitCount) : null,
-      // Nearest rank: the ceil(0.9 n)-th smallest wait.
-      p90WaitSeconds:
-        waits.length > 0 ? seconds(kthSmallest(waits, Math.ceil(0.9 * waits.length) - 1)) : null,
-      avgServiceSeconds: s.serviceCount > 0 ? seconds(s.serviceSum / s.serviceCount) : null,
-      withinTargetShare: waits.length > 0 ? round4(within / waits.length) : null,
-      ratings: { '1': s.r1, '2': s.r2, '3': s.r3, '4': s.r4 },
-      satisfiedShare: rated > 0 ? round4((s.r3 + s.r4) / rated) : null,
-    };
+    this.addGroup(group, group.waits);
   }
 }
 
@@ -345,7 +290,7 @@ export class Reports {
     const hours = Array.from({ length: 24 }, () => ({ issued: 0, served: 0, waitSum: 0, waitCount: 0 }));
     const byDay: PeriodReport['byDay'] = [];
     for (const day of days) {
-      const daySums: Sums = emptySums();
+      const daySums: FigureSums = emptySums();
       for (const g of day.groups) {
         addSums(daySums, g);
         totals.add(g);
@@ -367,26 +312,16 @@ export class Reports {
           issued: daySums.issued,
           served: daySums.served,
           noShow: daySums.noShow,
-          avgWaitSeconds: daySums.waitCount > 0 ? seconds(daySums.waitSum / daySums.waitCount) : null,
+          avgWaitSeconds: avgWaitSeconds(daySums),
         });
       }
     }
 
-    const target = targetWaitMinutes * 60_000;
+    const target = targetWaitMs(targetWaitMinutes);
     const names = this.catalogue();
     const active = hours.flatMap((h, hour) => (h.issued > 0 || h.served > 0 ? [hour] : []));
     const allWaits = totals.waits();
-    const distribution = WAIT_BUCKETS.map(([fromMinutes, toMinutes]) => ({
-      fromMinutes,
-      toMinutes,
-      count: 0,
-    }));
-    const last = distribution.length - 1;
-    for (let i = 0; i < allWaits.length; i++) {
-      let b = 0;
-      while (b < last && allWaits[i]! >= distribution[b]!.toMinutes! * 60_000) b++;
-      distribution[b]!.count++;
-    }
+    const distribution = waitDistribution(allWaits);
     return {
       from,
       to,
@@ -429,7 +364,7 @@ export class Reports {
               hour: active[0]! + i,
               issued: h.issued,
               served: h.served,
-              avgWaitSeconds: h.waitCount > 0 ? seconds(h.waitSum / h.waitCount) : null,
+              avgWaitSeconds: averageSeconds(h.waitSum, h.waitCount),
             })),
       byDay,
       waitDistribution: distribution,

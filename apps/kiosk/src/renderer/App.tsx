@@ -18,12 +18,12 @@ import { KioskController } from './controller.ts';
 import { msToNextMinute, openNow } from './hours.ts';
 import { buildPrintLayout, counterNumbersFor } from './layout.ts';
 import {
+  FieldsScreen,
   IdleScreen,
   IssuedScreen,
   PairingScreen,
   PriorityScreen,
   ProceduresScreen,
-  ServicesScreen,
 } from './screens.tsx';
 import { type KioskSettings, statusUrl } from './settings.ts';
 
@@ -78,7 +78,7 @@ function PairedKiosk({
         layoutFor: (issued) =>
           buildPrintLayout({
             ...issued,
-            service: store.getState().services.find((s) => s.id === issued.ticket.serviceId),
+            field: store.getState().services.find((f) => f.id === issued.ticket.serviceId),
             centreName: centreRef.current,
             statusUrl: statusUrl(origin, issued.ticket.id),
           }),
@@ -104,7 +104,7 @@ function PairedKiosk({
   }, [client, controller, store]);
 
   const flow = useSyncExternalStore(controller.subscribe, controller.getState);
-  const services = useQueue(store, (s) => s.services);
+  const fields = useQueue(store, (s) => s.services);
   const waiting = useQueue(store, selectWaitingByService);
   const openCounters = useQueue(store, selectOpenCountersByService);
   const connection = useConnection(client);
@@ -120,10 +120,10 @@ function PairedKiosk({
         />
       );
       break;
-    case 'services':
+    case 'fields':
       screen = (
-        <ServicesScreen
-          services={services}
+        <FieldsScreen
+          fields={fields}
           waiting={waiting}
           openCounters={openCounters}
           priority={flow.priority}
@@ -131,7 +131,7 @@ function PairedKiosk({
           outOfHours={!open}
           busy={flow.attempt !== null}
           failed={flow.failed !== null}
-          onChoose={(service) => controller.chooseService(service)}
+          onChoose={(field) => controller.chooseField(field)}
           onPriority={() => controller.openPriority()}
           onBack={() => controller.back()}
           onRetry={() => controller.retry()}
@@ -144,10 +144,10 @@ function PairedKiosk({
       );
       break;
     case 'procedures': {
-      const service = services.find((s) => s.id === flow.serviceId);
-      screen = service ? (
+      const field = fields.find((f) => f.id === flow.fieldId);
+      screen = field ? (
         <ProceduresScreen
-          service={service}
+          field={field}
           query={flow.query}
           busy={flow.attempt !== null}
           failed={flow.failed !== null}
@@ -164,7 +164,7 @@ function PairedKiosk({
         <IssuedScreen
           key={flow.issued.ticket.id}
           issued={flow.issued}
-          service={services.find((s) => s.id === flow.issued?.ticket.serviceId)}
+          field={fields.find((f) => f.id === flow.issued?.ticket.serviceId)}
           statusUrl={statusUrl(origin, flow.issued.ticket.id)}
           onDone={() => controller.done()}
         />

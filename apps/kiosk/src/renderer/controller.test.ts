@@ -4,7 +4,7 @@ import { HubError, type PrintJob, type PrintTicketOutcome } from '@luot/ui';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { KioskController } from './controller.ts';
 import { buildPrintLayout } from './layout.ts';
-import { services, withWait } from './test-fixtures.ts';
+import { fields, withWait } from './test-fixtures.ts';
 
 interface Deferred<T> {
   promise: Promise<T>;
@@ -47,7 +47,7 @@ function setup(options: { procedures?: boolean } = {}) {
     layoutFor: (issued) =>
       buildPrintLayout({
         ...issued,
-        service: services[0],
+        field: fields[0],
         centreName: 'Trung tâm',
         statusUrl: 'http://hub/t/x',
       }),
@@ -67,8 +67,8 @@ function setup(options: { procedures?: boolean } = {}) {
   };
 }
 
-const hotich = services[0]!;
-const datdai = services[1]!;
+const hotich = fields[0]!;
+const datdai = fields[1]!;
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -81,7 +81,7 @@ describe('KioskController', () => {
   it('two taps give a ticket, printed with the layout, then back to idle after 10 s', async () => {
     const { controller, calls, prints, onIdle } = setup();
     controller.start();
-    controller.chooseService(datdai);
+    controller.chooseField(datdai);
     expect(calls).toHaveLength(1);
     expect(calls[0]).toMatchObject({ request: { serviceId: 'svc-datdai' }, key: 'kiosk-key-1' });
     calls[0]!.answer.resolve(withWait({ serviceId: 'svc-datdai', displayNumber: '3001' }));
@@ -105,9 +105,9 @@ describe('KioskController', () => {
   it('a double tap sends one request; a failed one is retried with the same key', async () => {
     const { controller, calls } = setup();
     controller.start();
-    controller.chooseService(hotich);
-    controller.chooseService(hotich);
-    controller.chooseService(datdai);
+    controller.chooseField(hotich);
+    controller.chooseField(hotich);
+    controller.chooseField(datdai);
     expect(calls).toHaveLength(1);
     calls[0]!.answer.reject(new HubError(0, 'network', 'offline'));
     await vi.advanceTimersByTimeAsync(0);
@@ -118,7 +118,7 @@ describe('KioskController', () => {
     calls[1]!.answer.reject(new HubError(503, 'unavailable', 'busy'));
     await vi.advanceTimersByTimeAsync(0);
     // Tapping the same field again is a retry too.
-    controller.chooseService(hotich);
+    controller.chooseField(hotich);
     expect(calls[2]!.key).toBe('kiosk-key-1');
     calls[2]!.answer.resolve(withWait());
     await vi.advanceTimersByTimeAsync(0);
@@ -129,7 +129,7 @@ describe('KioskController', () => {
     const { controller, calls, setPrint } = setup();
     setPrint({ ok: false, error: 'paper_out', message: 'paper out' });
     controller.start();
-    controller.chooseService(hotich);
+    controller.chooseField(hotich);
     calls[0]!.answer.resolve(withWait());
     await vi.advanceTimersByTimeAsync(0);
     expect(controller.getState()).toMatchObject({ screen: 'issued', issued: { print: 'failed' } });
@@ -150,7 +150,7 @@ describe('KioskController', () => {
   it('never times out while a ticket is being issued', async () => {
     const { controller, calls } = setup();
     controller.start();
-    controller.chooseService(hotich);
+    controller.chooseField(hotich);
     await vi.advanceTimersByTimeAsync(120_000);
     expect(controller.getState().attempt).not.toBeNull();
     calls[0]!.answer.resolve(withWait());
@@ -161,13 +161,13 @@ describe('KioskController', () => {
   it('procedure step only when enabled and the field has procedures', async () => {
     const on = setup({ procedures: true });
     on.controller.start();
-    on.controller.chooseService(datdai); // no procedures: issues at once
+    on.controller.chooseField(datdai); // no procedures: issues at once
     expect(on.calls).toHaveLength(1);
     on.calls[0]!.answer.resolve(withWait());
     await vi.advanceTimersByTimeAsync(0);
     on.controller.done();
     on.controller.start();
-    on.controller.chooseService(hotich);
+    on.controller.chooseField(hotich);
     expect(on.controller.getState().screen).toBe('procedures');
     on.controller.search('ket hon');
     on.controller.chooseProcedure('p-kethon');
@@ -175,14 +175,14 @@ describe('KioskController', () => {
 
     const off = setup();
     off.controller.start();
-    off.controller.chooseService(hotich);
+    off.controller.chooseField(hotich);
     expect(off.calls).toHaveLength(1);
   });
 
   it('a refused token (401) tells the app to pair again', async () => {
     const { controller, calls, onUnauthorized } = setup();
     controller.start();
-    controller.chooseService(hotich);
+    controller.chooseField(hotich);
     calls[0]!.answer.reject(new HubError(401, 'unauthorized', 'revoked'));
     await vi.advanceTimersByTimeAsync(0);
     expect(onUnauthorized).toHaveBeenCalledTimes(1);
@@ -191,11 +191,11 @@ describe('KioskController', () => {
   it('ignores answers after dispose', async () => {
     const { controller, calls, prints } = setup();
     controller.start();
-    controller.chooseService(hotich);
+    controller.chooseField(hotich);
     controller.dispose();
     calls[0]!.answer.resolve(withWait());
     await vi.advanceTimersByTimeAsync(0);
-    expect(controller.getState().screen).toBe('services');
+    expect(controller.getState().screen).toBe('fields');
     expect(prints).toHaveLength(0);
   });
 });

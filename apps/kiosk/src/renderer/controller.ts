@@ -57,9 +57,9 @@ export class KioskController {
   back(): void {
     this.dispatch({ type: 'back' });
   }
-  chooseService(service: Pick<Service, 'id' | 'procedures'>): void {
-    const withProcedures = this.deps.settings.procedures && service.procedures.length > 0;
-    this.dispatch({ type: 'chooseService', serviceId: service.id, key: this.newKey(), withProcedures });
+  chooseField(field: Pick<Service, 'id' | 'procedures'>): void {
+    const withProcedures = this.deps.settings.procedures && field.procedures.length > 0;
+    this.dispatch({ type: 'chooseField', fieldId: field.id, key: this.newKey(), withProcedures });
   }
   search(query: string): void {
     this.dispatch({ type: 'search', query });

@@ -4,9 +4,9 @@ import { type FlowEvent, type FlowState, initialFlow, issueRequest, reduceFlow }
 import { ticket } from './test-fixtures.ts';
 
 const run = (events: FlowEvent[], from: FlowState = initialFlow) => events.reduce(reduceFlow, from);
-const tapField = (serviceId: string, key: string, withProcedures = false): FlowEvent => ({
-  type: 'chooseService',
-  serviceId,
+const tapField = (fieldId: string, key: string, withProcedures = false): FlowEvent => ({
+  type: 'chooseField',
+  fieldId,
   key,
   withProcedures,
 });
@@ -22,10 +22,10 @@ const succeeded = (key: string, over = {}): FlowEvent => ({
 describe('kiosk flow', () => {
   it('idle → fields → issuing → issued → idle, in two taps', () => {
     let s = run([{ type: 'start' }]);
-    expect(s.screen).toBe('services');
+    expect(s.screen).toBe('fields');
     s = reduceFlow(s, tapField('svc-hotich', 'key-00000001'));
     expect(s.attempt).toEqual({ key: 'key-00000001', request: { serviceId: 'svc-hotich' }, tries: 1 });
-    expect(s.screen).toBe('services');
+    expect(s.screen).toBe('fields');
     s = reduceFlow(s, succeeded('key-00000001'));
     expect(s.screen).toBe('issued');
     expect(s.attempt).toBeNull();
@@ -71,9 +71,9 @@ describe('kiosk flow', () => {
   it('priority path: a separate screen, then fields in priority mode', () => {
     let s = run([{ type: 'start' }, { type: 'openPriority' }]);
     expect(s.screen).toBe('priority');
-    expect(reduceFlow(s, { type: 'back' }).screen).toBe('services');
+    expect(reduceFlow(s, { type: 'back' }).screen).toBe('fields');
     s = reduceFlow(s, { type: 'choosePriority', priority: 'elderly' });
-    expect(s).toMatchObject({ screen: 'services', priority: 'elderly' });
+    expect(s).toMatchObject({ screen: 'fields', priority: 'elderly' });
     s = reduceFlow(s, tapField('svc-datdai', 'key-00000001'));
     expect(s.attempt?.request).toEqual({ serviceId: 'svc-datdai', priority: 'elderly' });
     // Back from priority mode goes to the groups, without the group chosen.
@@ -88,7 +88,7 @@ describe('kiosk flow', () => {
 
   it('procedure path: a field with the step shows procedures; search; a procedure or "other" issues', () => {
     let s = run([{ type: 'start' }, tapField('svc-hotich', 'key-00000001', true)]);
-    expect(s).toMatchObject({ screen: 'procedures', serviceId: 'svc-hotich', attempt: null });
+    expect(s).toMatchObject({ screen: 'procedures', fieldId: 'svc-hotich', attempt: null });
     s = reduceFlow(s, { type: 'search', query: 'dang ky ket hon' });
     expect(s.query).toBe('dang ky ket hon');
     const chosen = reduceFlow(s, { type: 'chooseProcedure', procedureId: 'p-kethon', key: 'key-00000002' });
@@ -98,7 +98,7 @@ describe('kiosk flow', () => {
     const done = reduceFlow(chosen, succeeded('key-00000002'));
     expect(done).toMatchObject({ screen: 'issued', query: '' });
     // Back from procedures: the fields again, search cleared.
-    expect(reduceFlow(s, { type: 'back' })).toMatchObject({ screen: 'services', serviceId: null, query: '' });
+    expect(reduceFlow(s, { type: 'back' })).toMatchObject({ screen: 'fields', fieldId: null, query: '' });
   });
 
   it('inactivity on any screen returns to idle; idle stays idle', () => {
@@ -110,8 +110,8 @@ describe('kiosk flow', () => {
       expect(reduceFlow(run(events), { type: 'timeout' })).toEqual(initialFlow);
     expect(reduceFlow(initialFlow, { type: 'timeout' })).toBe(initialFlow);
     // A tap on idle's contents only starts from idle.
-    const services = run([{ type: 'start' }]);
-    expect(reduceFlow(services, { type: 'start' })).toBe(services);
+    const fields = run([{ type: 'start' }]);
+    expect(reduceFlow(fields, { type: 'start' })).toBe(fields);
   });
 
   it('a print result for an older ticket is ignored', () => {

@@ -3,7 +3,7 @@
 // their outcomes back as events, so every transition is tested without a DOM or a hub.
 import type { IssueTicketRequest, Priority, PublicTicket } from '@luot/shared';
 
-export type Screen = 'idle' | 'services' | 'priority' | 'procedures' | 'issued';
+export type Screen = 'idle' | 'fields' | 'priority' | 'procedures' | 'issued';
 export type PrintState = 'printing' | 'printed' | 'failed';
 
 /**
@@ -31,7 +31,7 @@ export interface FlowState {
   /** Chosen on the priority screen; the fields screen then issues priority tickets. */
   priority: Priority | null;
   /** The field whose procedures are shown (procedure step). */
-  serviceId: string | null;
+  fieldId: string | null;
   /** Procedure search text. */
   query: string;
   /** The request in flight: while set, every other tap is ignored. */
@@ -44,7 +44,7 @@ export interface FlowState {
 export const initialFlow: FlowState = {
   screen: 'idle',
   priority: null,
-  serviceId: null,
+  fieldId: null,
   query: '',
   attempt: null,
   failed: null,
@@ -61,7 +61,7 @@ export type FlowEvent =
    * A field was tapped. `key` is a fresh Idempotency-Key, used only if this starts a new
    * attempt-group; `withProcedures`: show the procedure step instead of issuing.
    */
-  | { type: 'chooseService'; serviceId: string; key: string; withProcedures: boolean }
+  | { type: 'chooseField'; fieldId: string; key: string; withProcedures: boolean }
   | { type: 'search'; query: string }
   /** A procedure (or null: "Khác / không rõ") was tapped on the procedure step. */
   | { type: 'chooseProcedure'; procedureId: string | null; key: string }
@@ -91,11 +91,11 @@ function sameRequest(a: IssueTicketRequest, b: IssueTicketRequest): boolean {
 
 /** The request for a choice: only the fields that are set (the hub's schema is strict). */
 export function issueRequest(
-  serviceId: string,
+  fieldId: string,
   procedureId: string | null,
   priority: Priority | null,
 ): IssueTicketRequest {
-  const request: IssueTicketRequest = { serviceId };
+  const request: IssueTicketRequest = { serviceId: fieldId };
   if (procedureId) request.procedureId = procedureId;
   if (priority) request.priority = priority;
   return request;
@@ -137,23 +137,23 @@ export function reduceFlow(state: FlowState, event: FlowEvent): FlowState {
 
   switch (event.type) {
     case 'start':
-      return state.screen === 'idle' ? { ...initialFlow, screen: 'services' } : state;
+      return state.screen === 'idle' ? { ...initialFlow, screen: 'fields' } : state;
 
     case 'openPriority':
-      return state.screen === 'services' ? { ...state, screen: 'priority', failed: null } : state;
+      return state.screen === 'fields' ? { ...state, screen: 'priority', failed: null } : state;
 
     case 'choosePriority':
       return state.screen === 'priority'
-        ? { ...state, screen: 'services', priority: event.priority, failed: null }
+        ? { ...state, screen: 'fields', priority: event.priority, failed: null }
         : state;
 
     case 'back':
       switch (state.screen) {
         case 'priority':
-          return { ...state, screen: 'services', failed: null };
+          return { ...state, screen: 'fields', failed: null };
         case 'procedures':
-          return { ...state, screen: 'services', serviceId: null, query: '', failed: null };
-        case 'services':
+          return { ...state, screen: 'fields', fieldId: null, query: '', failed: null };
+        case 'fields':
           // Priority mode goes back to the list of groups; otherwise to the start.
           return state.priority
             ? { ...state, screen: 'priority', priority: null, failed: null }
@@ -162,18 +162,18 @@ export function reduceFlow(state: FlowState, event: FlowEvent): FlowState {
           return state;
       }
 
-    case 'chooseService':
-      if (state.screen !== 'services') return state;
+    case 'chooseField':
+      if (state.screen !== 'fields') return state;
       if (event.withProcedures)
-        return { ...state, screen: 'procedures', serviceId: event.serviceId, query: '', failed: null };
-      return beginIssue(state, issueRequest(event.serviceId, null, state.priority), event.key);
+        return { ...state, screen: 'procedures', fieldId: event.fieldId, query: '', failed: null };
+      return beginIssue(state, issueRequest(event.fieldId, null, state.priority), event.key);
 
     case 'search':
       return state.screen === 'procedures' ? { ...state, query: event.query } : state;
 
     case 'chooseProcedure':
-      if (state.screen !== 'procedures' || !state.serviceId) return state;
-      return beginIssue(state, issueRequest(state.serviceId, event.procedureId, state.priority), event.key);
+      if (state.screen !== 'procedures' || !state.fieldId) return state;
+      return beginIssue(state, issueRequest(state.fieldId, event.procedureId, state.priority), event.key);
 
     case 'retry':
       return state.failed ? beginIssue(state, state.failed.request, state.failed.key) : state;

@@ -19,7 +19,7 @@ export interface LayoutInput {
   waitingAhead: number;
   estimatedWaitMinutes: number;
   counterNumbers: number[];
-  service: Service | undefined;
+  field: Service | undefined;
   centreName: string;
   statusUrl: string;
   hotline?: string;
@@ -31,7 +31,7 @@ export function buildPrintLayout(input: LayoutInput): TicketPrintLayout {
     ticket: input.ticket,
     waitingAhead: input.waitingAhead,
     estimatedWaitMinutes: input.estimatedWaitMinutes,
-    serviceName: input.service?.name ?? '',
+    serviceName: input.field?.name ?? '',
     centre: { name: input.centreName, hotline: input.hotline ?? '', timeZone: CENTRE_TIME_ZONE },
     counterNumbers: input.counterNumbers,
     statusUrl: input.statusUrl,

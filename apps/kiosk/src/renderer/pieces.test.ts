@@ -6,7 +6,7 @@ import { buildPrintLayout, counterNumbersFor } from './layout.ts';
 import { qrSvg } from './qr.ts';
 import { parseSettings, statusUrl, ticketIdFromLocation } from './settings.ts';
 import { startStatusPolling } from './status.ts';
-import { counter, services, ticket, withWait } from './test-fixtures.ts';
+import { counter, fields, ticket, withWait } from './test-fixtures.ts';
 
 describe('settings', () => {
   it('defaults: same origin, no procedure step, closed fields still issue, 30 s / 10 s', () => {
@@ -67,7 +67,7 @@ describe('counters to go to and the printed layout', () => {
         waitingAhead: 3,
         estimatedWaitMinutes: 12,
         counterNumbers: [1, 3],
-        service: services[0],
+        field: fields[0],
         centreName: 'Trung tâm',
         statusUrl: 'http://hub/t/x',
       }),

@@ -6,21 +6,21 @@ import { describe, expect, it } from 'vitest';
 import type { IssuedTicket } from './flow.ts';
 import { StatusView } from './StatusPage.tsx';
 import {
+  FieldsScreen,
+  type FieldsScreenProps,
   IdleScreen,
   IssuedScreen,
   PairingScreen,
   PriorityScreen,
   ProceduresScreen,
-  ServicesScreen,
-  type ServicesScreenProps,
 } from './screens.tsx';
-import { counter, services, ticket, withWait } from './test-fixtures.ts';
+import { counter, fields, ticket, withWait } from './test-fixtures.ts';
 
 const noop = () => {};
 
-function servicesProps(over: Partial<ServicesScreenProps> = {}): ServicesScreenProps {
+function fieldsProps(over: Partial<FieldsScreenProps> = {}): FieldsScreenProps {
   return {
-    services,
+    fields,
     waiting: { 'svc-hotich': 4 },
     openCounters: { 'svc-hotich': [counter()] },
     priority: null,
@@ -87,7 +87,7 @@ describe('idle screen', () => {
 
 describe('fields screen', () => {
   it('one big button per active field: icon, names, people waiting; "Chưa có quầy mở" where no counter is open', () => {
-    const html = render(h(ServicesScreen, servicesProps()));
+    const html = render(h(FieldsScreen, fieldsProps()));
     const ids = testIds(html);
     expect(ids).toEqual(
       expect.arrayContaining([
@@ -115,7 +115,7 @@ describe('fields screen', () => {
   });
 
   it('with closedFields=disable, a field without an open counter is disabled', () => {
-    const html = render(h(ServicesScreen, servicesProps({ closedFields: 'disable' })));
+    const html = render(h(FieldsScreen, fieldsProps({ closedFields: 'disable' })));
     expect(html).toMatch(
       /<button[^>]*disabled=""[^>]*data-testid="service-svc-datdai"|<button[^>]*data-testid="service-svc-datdai"[^>]*disabled=""/,
     );
@@ -123,33 +123,33 @@ describe('fields screen', () => {
   });
 
   it('out of opening hours, every field says so and still issues by default', () => {
-    const html = render(h(ServicesScreen, servicesProps({ outOfHours: true })));
+    const html = render(h(FieldsScreen, fieldsProps({ outOfHours: true })));
     const t = text(html);
     expect(t.match(/Ngoài giờ làm việc/g)).toHaveLength(2); // both active fields
     expect(t).not.toContain('Chưa có quầy mở');
     const buttons = html.match(/<button[^>]*data-testid="service-[^"]+"[^>]*>/g) ?? [];
     expect(buttons).toHaveLength(2);
     for (const b of buttons) expect(b).not.toContain('disabled');
-    expect(text(render(h(ServicesScreen, servicesProps({ outOfHours: true })), 'en'))).toContain(
+    expect(text(render(h(FieldsScreen, fieldsProps({ outOfHours: true })), 'en'))).toContain(
       'Outside opening hours',
     );
   });
 
   it('out of opening hours with closedFields=disable, every field is disabled, even with a counter open', () => {
-    const html = render(h(ServicesScreen, servicesProps({ outOfHours: true, closedFields: 'disable' })));
+    const html = render(h(FieldsScreen, fieldsProps({ outOfHours: true, closedFields: 'disable' })));
     const buttons = html.match(/<button[^>]*data-testid="service-[^"]+"[^>]*>/g) ?? [];
     expect(buttons).toHaveLength(2);
     for (const b of buttons) expect(b).toContain('disabled=""');
     expect(html).not.toMatch(/<button[^>]*data-testid="priority-open"[^>]*disabled/);
     expect(text(html).match(/Ngoài giờ làm việc/g)).toHaveLength(2);
     // In hours, the field with an open counter is enabled again.
-    const inHours = render(h(ServicesScreen, servicesProps({ outOfHours: false, closedFields: 'disable' })));
+    const inHours = render(h(FieldsScreen, fieldsProps({ outOfHours: false, closedFields: 'disable' })));
     expect(inHours).not.toMatch(/<button[^>]*data-testid="service-svc-hotich"[^>]*disabled/);
     expect(text(inHours)).not.toContain('Ngoài giờ làm việc');
   });
 
   it('while issuing, every button is disabled and says so', () => {
-    const html = render(h(ServicesScreen, servicesProps({ busy: true })));
+    const html = render(h(FieldsScreen, fieldsProps({ busy: true })));
     const buttons = html.match(/<button[^>]*data-testid="(service-[^"]+|priority-open)"[^>]*>/g) ?? [];
     expect(buttons.length).toBe(3);
     for (const b of buttons) expect(b).toContain('disabled=""');
@@ -157,20 +157,20 @@ describe('fields screen', () => {
   });
 
   it('priority mode: a banner with the group, no second priority button', () => {
-    const html = render(h(ServicesScreen, servicesProps({ priority: 'pregnant' })));
+    const html = render(h(FieldsScreen, fieldsProps({ priority: 'pregnant' })));
     expect(testIds(html)).toContain('priority-banner');
     expect(testIds(html)).not.toContain('priority-open');
     expect(text(html)).toContain('Lượt ưu tiên: Phụ nữ mang thai');
   });
 
   it('a failed request shows the error and a retry button', () => {
-    const html = render(h(ServicesScreen, servicesProps({ failed: true })));
+    const html = render(h(FieldsScreen, fieldsProps({ failed: true })));
     expect(testIds(html)).toEqual(expect.arrayContaining(['issue-error', 'issue-retry']));
     expect(text(html)).toContain('Chưa lấy được số thứ tự');
   });
 
   it('in English the English name comes first', () => {
-    const t = text(render(h(ServicesScreen, servicesProps()), 'en'));
+    const t = text(render(h(FieldsScreen, fieldsProps()), 'en'));
     expect(t).toContain('Choose what you need help with');
     expect(t.indexOf('Civil status')).toBeLessThan(t.indexOf('Hộ tịch'));
     expect(t).toContain('4 people waiting');
@@ -207,7 +207,7 @@ describe('priority screen', () => {
 
 describe('procedure step', () => {
   const props = {
-    service: services[0]!,
+    field: fields[0]!,
     busy: false,
     failed: false,
     onSearch: noop,
@@ -238,7 +238,7 @@ describe('issued screen', () => {
   const url = 'http://192.168.1.10:8080/t/tk_0123456789abcdefABCDEF';
   it('the number, the counters, people ahead, the wait, a QR code and "Vui lòng nhận phiếu"', () => {
     const html = render(
-      h(IssuedScreen, { issued: issued(), service: services[0], statusUrl: url, onDone: noop }),
+      h(IssuedScreen, { issued: issued(), field: fields[0], statusUrl: url, onDone: noop }),
     );
     expect(testIds(html)).toEqual(
       expect.arrayContaining([
@@ -266,7 +266,7 @@ describe('issued screen', () => {
     const html = render(
       h(IssuedScreen, {
         issued: issued({ print: 'failed' }),
-        service: services[0],
+        field: fields[0],
         statusUrl: url,
         onDone: noop,
       }),
@@ -282,7 +282,7 @@ describe('issued screen', () => {
       render(
         h(IssuedScreen, {
           issued: issued({ ticket: ticket({ priority: 'elderly' }), counterNumbers: [2] }),
-          service: services[0],
+          field: fields[0],
           statusUrl: url,
           onDone: noop,
         }),

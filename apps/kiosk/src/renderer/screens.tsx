@@ -63,8 +63,8 @@ export function IdleScreen({
 
 // ---- fields --------------------------------------------------------------------
 
-export interface ServicesScreenProps {
-  services: Service[];
+export interface FieldsScreenProps {
+  fields: Service[];
   waiting: Record<string, number>;
   openCounters: Record<string, PublicCounter[]>;
   priority: Priority | null;
@@ -75,20 +75,20 @@ export interface ServicesScreenProps {
   /** A request is in flight: every button is disabled. */
   busy: boolean;
   failed: boolean;
-  onChoose: (service: Service) => void;
+  onChoose: (field: Service) => void;
   onPriority: () => void;
   onBack: () => void;
   onRetry: () => void;
 }
 
-export function ServicesScreen(props: ServicesScreenProps) {
+export function FieldsScreen(props: FieldsScreenProps) {
   const { t, k, language } = useKioskI18n();
-  const { services, waiting, openCounters, priority, busy } = props;
-  const active = services.filter((s) => s.active);
+  const { fields, waiting, openCounters, priority, busy } = props;
+  const active = fields.filter((f) => f.active);
   return (
     <ScreenFrame
       testId="services"
-      className="k-services"
+      className="k-fields-screen"
       title={<h1 className="luot-title">{t('fields.title')}</h1>}
       aside={<BackButton onClick={props.onBack} disabled={busy} />}
     >
@@ -103,25 +103,25 @@ export function ServicesScreen(props: ServicesScreenProps) {
       {props.failed && <IssueError onRetry={props.onRetry} />}
       {active.length === 0 && <p className="k-empty">{k('noFields')}</p>}
       <div className={`k-fields${busy ? ' k-busy' : ''}`} aria-busy={busy}>
-        {active.map((service) => {
-          const count = waiting[service.id] ?? 0;
-          const noCounter = (openCounters[service.id] ?? []).length === 0;
+        {active.map((field) => {
+          const count = waiting[field.id] ?? 0;
+          const noCounter = (openCounters[field.id] ?? []).length === 0;
           const closed = noCounter || props.outOfHours === true;
           const refused = closed && props.closedFields === 'disable';
-          const primary = language === 'vi' ? service.name : service.nameEn;
-          const secondary = language === 'vi' ? service.nameEn : service.name;
+          const primary = language === 'vi' ? field.name : field.nameEn;
+          const secondary = language === 'vi' ? field.nameEn : field.name;
           return (
             <button
-              key={service.id}
+              key={field.id}
               type="button"
-              data-testid={`service-${service.id}`}
+              data-testid={`service-${field.id}`}
               className={`k-field${priority ? ' k-field--priority' : ''}${refused ? ' k-field--off' : ''}`}
               disabled={busy || refused}
-              onClick={() => props.onChoose(service)}
+              onClick={() => props.onChoose(field)}
             >
               <span className="k-field__top">
-                <FieldIcon name={service.icon} />
-                <span className="k-field__waiting" data-testid={`waiting-${service.id}`}>
+                <FieldIcon name={field.icon} />
+                <span className="k-field__waiting" data-testid={`waiting-${field.id}`}>
                   {t('fields.waiting', { count })}
                 </span>
               </span>
@@ -239,7 +239,7 @@ export function PriorityScreen({
 // ---- procedures ----------------------------------------------------------------
 
 export interface ProceduresScreenProps {
-  service: Service;
+  field: Service;
   query: string;
   busy: boolean;
   failed: boolean;
@@ -251,8 +251,8 @@ export interface ProceduresScreenProps {
 
 export function ProceduresScreen(props: ProceduresScreenProps) {
   const { t, k, language } = useKioskI18n();
-  const { service, query, busy } = props;
-  const found = filterBySearch(service.procedures, query, (p) => `${p.name} ${p.nameEn}`);
+  const { field, query, busy } = props;
+  const found = filterBySearch(field.procedures, query, (p) => `${p.name} ${p.nameEn}`);
   return (
     <ScreenFrame
       testId="procedures"
@@ -260,7 +260,7 @@ export function ProceduresScreen(props: ProceduresScreenProps) {
       title={
         <h1 className="luot-title">
           {t('procedure.title')}
-          <span className="k-subtitle">{language === 'vi' ? service.name : service.nameEn}</span>
+          <span className="k-subtitle">{language === 'vi' ? field.name : field.nameEn}</span>
         </h1>
       }
       aside={<BackButton onClick={props.onBack} disabled={busy} />}
@@ -317,12 +317,12 @@ export function ProceduresScreen(props: ProceduresScreenProps) {
 
 export interface IssuedScreenProps {
   issued: IssuedTicket;
-  service: Service | undefined;
+  field: Service | undefined;
   statusUrl: string;
   onDone: () => void;
 }
 
-export function IssuedScreen({ issued, service, statusUrl, onDone }: IssuedScreenProps) {
+export function IssuedScreen({ issued, field, statusUrl, onDone }: IssuedScreenProps) {
   const { t, k, language } = useKioskI18n();
   const label = t('issued.scanQr');
   const svg = useMemo(() => qrSvg(statusUrl, label), [statusUrl, label]);
@@ -343,8 +343,8 @@ export function IssuedScreen({ issued, service, statusUrl, onDone }: IssuedScree
       )}
       <div className="k-issued__main">
         <div className="k-issued__ticket">
-          <div className="k-issued__service">
-            {service ? (language === 'vi' ? service.name : service.nameEn) : ''}
+          <div className="k-issued__field">
+            {field ? (language === 'vi' ? field.name : field.nameEn) : ''}
             {ticket.priority && (
               <span className="k-issued__priority"> · {t(`priority.groups.${ticket.priority}`)}</span>
             )}

@@ -3,7 +3,7 @@ import type { Counter, RatingWindow, Service, Ticket, TicketLookup } from '@luot
 import { sampleCounter, sampleService, sampleServices, sampleTicket } from '@luot/shared/fixtures';
 
 /** Hộ tịch, Đất đai, and an inactive old field. */
-export const services: Service[] = [
+export const fields: Service[] = [
   ...sampleServices,
   sampleService('svc-cu', 'Lĩnh vực cũ', 'Old field', { code: 'CU', start: 9001, end: 9999, active: false }),
 ];

@@ -22,6 +22,11 @@ export const en: Translation = {
   clock: {
     label: 'Current date and time',
   },
+  dataTable: {
+    empty: 'No data',
+    sortAscending: 'Sort by {{column}}, ascending',
+    sortDescending: 'Sort by {{column}}, descending',
+  },
   idle: {
     tapToStart: 'Touch to take a number',
   },

@@ -21,6 +21,11 @@ export const vi = {
   clock: {
     label: 'Ngày giờ hiện tại',
   },
+  dataTable: {
+    empty: 'Không có dữ liệu',
+    sortAscending: 'Sắp xếp theo {{column}}, tăng dần',
+    sortDescending: 'Sắp xếp theo {{column}}, giảm dần',
+  },
   idle: {
     tapToStart: 'Chạm để lấy số thứ tự',
   },
