@@ -7,6 +7,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { io, type Socket } from 'socket.io-client';
 import type { AuthOptions } from '../src/auth/auth.ts';
+import type { CitySyncOptions } from '../src/city/sync.ts';
 import type { HubConfig } from '../src/config.ts';
 import type { EngineOptions } from '../src/engine/index.ts';
 import { createLogger, type Logger } from '../src/log.ts';
@@ -89,6 +90,8 @@ export async function startTestHub(
     auth?: Partial<AuthOptions>;
     /** Engine options (e.g. a wider rating window for a script that spans days). */
     engine?: Partial<EngineOptions>;
+    /** City sync timings and fetch (city/sync.ts). */
+    city?: CitySyncOptions;
   } = {},
 ): Promise<TestHub> {
   const dataDir = opts.dataDir ?? tempDir();
@@ -106,6 +109,7 @@ export async function startTestHub(
     now: opts.now,
     auth: opts.auth,
     engine: opts.engine,
+    city: opts.city,
   });
   const api = apiClient(running.url);
   const sockets: Socket[] = [];

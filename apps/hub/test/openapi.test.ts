@@ -29,6 +29,10 @@ const API_MD_ROUTES: [string, string][] = [
   ['post', '/api/v1/tickets/{id}/rating'],
   ['get', '/api/v1/queue'],
   ['get', '/api/v1/stats/day'],
+  // The hub's side of the city (API.md, "The city").
+  ['post', '/api/v1/city/join'],
+  ['get', '/api/v1/city'],
+  ['post', '/api/v1/city/sync'],
 ];
 const ADDITIONS: [string, string][] = [
   ['get', '/api/v1/me'],
