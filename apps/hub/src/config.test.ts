@@ -17,6 +17,8 @@ describe('configuration from the environment', () => {
       defaultPrinter: null,
       appsDir: null,
       kioskIssueLimit: null,
+      cityUrl: null,
+      cityEnrolmentCode: null,
     });
   });
 
@@ -32,6 +34,8 @@ describe('configuration from the environment', () => {
       LUOT_DEFAULT_PRINTER: 'tcp://192.168.1.50:9100',
       LUOT_APPS_DIR: '/opt/luot/apps',
       LUOT_KIOSK_ISSUE_LIMIT: '30/90',
+      LUOT_CITY_URL: 'https://thanhpho.cantho.gov.vn/',
+      LUOT_CITY_ENROLMENT_CODE: 'K7QM-3XPA-TW9D',
     });
     expect(c).toEqual({
       dataDir: '/tmp/x',
@@ -44,6 +48,8 @@ describe('configuration from the environment', () => {
       defaultPrinter: 'tcp://192.168.1.50:9100',
       appsDir: '/opt/luot/apps',
       kioskIssueLimit: { burst: 30, perMinute: 90 },
+      cityUrl: 'https://thanhpho.cantho.gov.vn',
+      cityEnrolmentCode: 'K7QM-3XPA-TW9D',
     });
   });
 

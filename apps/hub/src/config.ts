@@ -52,6 +52,8 @@ const ConfigSchema = z.object({
   LUOT_PUBLIC_URL: PublicUrl.optional(),
   LUOT_DEFAULT_PRINTER: PrinterUriText.optional(),
   LUOT_APPS_DIR: z.string().min(1).optional(),
+  LUOT_CITY_URL: PublicUrl.optional(),
+  LUOT_CITY_ENROLMENT_CODE: z.string().trim().min(1).max(64).optional(),
   LUOT_KIOSK_ISSUE_LIMIT: z
     .string()
     .transform((text, ctx) => {
@@ -95,6 +97,9 @@ export interface HubConfig {
    * are not affected. Default 30 s (http.ts, requestTimeouts).
    */
   requestTimeoutMs?: number | null;
+  /** LUOT_CITY_URL with LUOT_CITY_ENROLMENT_CODE: the city to join on start, once (city/sync.ts). */
+  cityUrl?: string | null;
+  cityEnrolmentCode?: string | null;
 }
 
 export class ConfigError extends Error {
@@ -124,6 +129,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     defaultPrinter: c.LUOT_DEFAULT_PRINTER ?? null,
     appsDir: c.LUOT_APPS_DIR ? resolve(c.LUOT_APPS_DIR) : null,
     kioskIssueLimit: c.LUOT_KIOSK_ISSUE_LIMIT ?? null,
+    cityUrl: c.LUOT_CITY_URL ?? null,
+    cityEnrolmentCode: c.LUOT_CITY_ENROLMENT_CODE ?? null,
   };
 }
 

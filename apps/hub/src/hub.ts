@@ -104,6 +104,8 @@ export class Hub {
   /** How fast each kiosk may issue tickets (issue-limit.ts); staff are not limited. Null: off. */
   readonly kioskIssueLimiter: RateLimiter | null;
   readonly log: Logger;
+  /** The report path to the city (city/sync.ts), made by startHub; null for a hub opened alone. */
+  citySync: import('./city/sync.ts').CitySync | null = null;
   readonly now: () => number;
   readonly dayStats: (day: string, frozen?: boolean) => DayStats;
   /** One officer's own figures for one day (GET /api/v1/me/today). */

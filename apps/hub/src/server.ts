@@ -2,6 +2,7 @@
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { Server } from 'socket.io';
+import { CitySync, type CitySyncOptions } from './city/sync.ts';
 import { type HubConfig, publicUrlFor } from './config.ts';
 import { buildHttp } from './http/routes.ts';
 import { Hub, type HubOptions } from './hub.ts';
@@ -25,6 +26,8 @@ export async function startHub(
     now?: () => number;
     engine?: HubOptions['engine'];
     auth?: HubOptions['auth'];
+    /** The city sync's timings and fetch (tests). */
+    city?: CitySyncOptions;
   } = {},
 ): Promise<RunningHub> {
   const log = options.log ?? createLogger(config.logLevel);
@@ -51,6 +54,9 @@ export async function startHub(
   timer.unref();
   // Past days' report figures are read in the background now, not on the first long report.
   reportsFor(hub);
+  const citySync = new CitySync(hub, options.city);
+  hub.citySync = citySync;
+  const joining = joinOnStart(hub, citySync);
   let closing: Promise<void> | null = null;
   return {
     hub,
@@ -61,11 +67,50 @@ export async function startHub(
     close() {
       closing ??= (async () => {
         clearInterval(timer);
+        joining.cancel();
+        await citySync.stop();
         io.close();
         await app.close();
         hub.close();
       })();
       return closing;
+    },
+  };
+}
+
+/**
+ * LUOT_CITY_URL with LUOT_CITY_ENROLMENT_CODE: joins the city once, in the background, retrying
+ * every 30 s while the city does not answer; a refused code is logged and not tried again.
+ */
+function joinOnStart(hub: RunningHub['hub'], citySync: CitySync): { cancel(): void } {
+  const { cityUrl, cityEnrolmentCode } = hub.config;
+  let timer: NodeJS.Timeout | null = null;
+  let cancelled = false;
+  if (!cityUrl || !cityEnrolmentCode || citySync.link()) return { cancel() {} };
+  const attempt = () => {
+    citySync.join(cityUrl, cityEnrolmentCode).then(
+      (city) =>
+        hub.log.info({ city: city.url, centre: city.centreCode }, 'joined the city from LUOT_CITY_URL'),
+      (error: Error) => {
+        const refused = error.message.startsWith('enrolmentCode:');
+        hub.log.error(
+          { city: cityUrl, error: error.message },
+          refused
+            ? 'the city refused the enrolment code'
+            : 'could not reach the city to join; retrying in 30 s',
+        );
+        if (!refused && !cancelled) {
+          timer = setTimeout(attempt, 30_000);
+          timer.unref();
+        }
+      },
+    );
+  };
+  attempt();
+  return {
+    cancel() {
+      cancelled = true;
+      if (timer) clearTimeout(timer);
     },
   };
 }

@@ -1,5 +1,6 @@
 export * from './admin.ts';
 export * from './call-order.ts';
+export * from './city/schemas.ts';
 export * from './contract/index.ts';
 export * from './domain.ts';
 export * from './errors.ts';

@@ -3,6 +3,7 @@ import { adminCatalogData } from './admin-catalog.ts';
 import { adminPeopleData } from './admin-people.ts';
 import { auditData } from './audit.ts';
 import { catalogData } from './catalog.ts';
+import { cityData } from './city.ts';
 import { counterData } from './counters.ts';
 import type { Db } from './database.ts';
 import { dayData } from './day.ts';
@@ -43,6 +44,7 @@ export function hubData(db: Db) {
     reportFigures: reportFiguresData(db),
     reportDays: reportDayData(db),
     seed: seedData(db),
+    city: cityData(db),
   };
 }
 

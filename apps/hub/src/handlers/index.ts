@@ -4,6 +4,7 @@
 import { HUB_API, type HubCommandName } from '@luot/shared';
 import { ADMIN_HANDLERS } from './admin.ts';
 import { AUTH_HANDLERS } from './auth.ts';
+import { CITY_HANDLERS } from './city.ts';
 import { COUNTER_HANDLERS } from './counters.ts';
 import { DEVICE_HANDLERS } from './devices.ts';
 import type { Command, Handler } from './kit.ts';
@@ -18,6 +19,7 @@ const HANDLERS: { [K in HubCommandName]: Handler<K> } = {
   ...COUNTER_HANDLERS,
   ...ADMIN_HANDLERS,
   ...REPORT_HANDLERS,
+  ...CITY_HANDLERS,
 };
 
 export const COMMANDS = Object.fromEntries(

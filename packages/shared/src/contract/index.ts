@@ -3,6 +3,7 @@
 // OpenAPI document at /api/v1/openapi.json is generated from these declarations.
 import { ADMIN_API } from './admin.ts';
 import { AUTH_API } from './auth.ts';
+import { CITY_LINK_API } from './city-link.ts';
 import { COUNTERS_API } from './counters.ts';
 import { DEVICES_API } from './devices.ts';
 import type { Endpoint, EndpointInput, EndpointOutput, EndpointParsed } from './endpoint.ts';
@@ -16,6 +17,7 @@ export const HUB_API = {
   ...COUNTERS_API,
   ...ADMIN_API,
   ...REPORTS_API,
+  ...CITY_LINK_API,
 } satisfies Record<string, Endpoint>;
 
 export type HubApi = typeof HUB_API;
@@ -28,5 +30,6 @@ export type HubJsonCommand = {
   [K in HubCommandName]: HubApi[K] extends { produces: readonly string[] } ? never : K;
 }[HubCommandName];
 
+export * from './city.ts';
 export * from './endpoint.ts';
 export * from './files.ts';

@@ -1,0 +1,38 @@
+// `pnpm city`: a city server in the foreground (API.md, "Starting a city server").
+import { loadCityConfig } from './config.ts';
+import { createLogger } from './log.ts';
+import { startCity } from './server.ts';
+
+async function main(): Promise<void> {
+  const config = loadCityConfig();
+  const log = createLogger(config.logLevel);
+  const running = await startCity(config, { log });
+  const where = config.databaseUrl ? 'PostgreSQL' : `embedded PostgreSQL (PGlite) in ${config.dataDir}`;
+  const shown = config.host === '0.0.0.0' ? '0.0.0.0' : config.host;
+  process.stdout.write(`Lượt city server listening on http://${shown}:${running.port} (${where})\n`);
+  if (running.generatedAdminPassword) {
+    process.stdout.write(
+      `  first start: user "admin", password ${running.generatedAdminPassword} (shown once; change it)\n`,
+    );
+  }
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'stopping');
+    running.stop().then(
+      () => process.exit(0),
+      (error) => {
+        log.error({ err: error }, 'stop failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error) => {
+  process.stderr.write(`luot city: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,3 @@
+// Server-side pieces shared by the hub and the city server (Node only): `@luot/shared/node`.
+export * from './password-hash.ts';
+export * from './signature.ts';
