@@ -7,6 +7,7 @@ import type {
   AdminUser,
   AuditEntry,
   Centre,
+  CityLink,
   DeviceInfo,
   HubCommandName,
   HubInput,
@@ -30,6 +31,11 @@ export class AdminApi {
 
   overview(): Promise<Overview> {
     return this.client.call('overview:get');
+  }
+
+  /** Where this centre reports and how that goes (null when it has not joined a city). */
+  async cityStatus(): Promise<CityLink | null> {
+    return (await this.client.call('city:status')).city;
   }
 
   async serviceDay(): Promise<string> {

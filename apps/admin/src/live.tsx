@@ -1,10 +1,11 @@
 // The live overview page: GET /api/v1/overview, fetched again when the hub says something changed
 // (queue:changed, catalog:changed, a reconnect) and once a minute for the ages of alerts. Bursts
 // of changes (a busy morning) are coalesced into one fetch at a time.
-import type { CatalogChangedEvent, Overview } from '@luot/shared';
+import type { CatalogChangedEvent, CityLink, Overview } from '@luot/shared';
 import { formatClock, type HubClient } from '@luot/ui';
 import { useEffect, useRef, useState } from 'react';
 import type { AdminApi } from './api.ts';
+import { CitySyncLine } from './city-sync.tsx';
 import { ErrorLine, errorText, useAdminI18n } from './common.tsx';
 import { OverviewScreen } from './overview.tsx';
 
@@ -54,14 +55,16 @@ export function LivePage({ api, client, timeZone }: { api: AdminApi; client: Hub
   const [error, setError] = useState<string | null>(null);
   const [nowMs, setNowMs] = useState(() => Date.now());
   const [namesEn, setNamesEn] = useState<Record<string, string>>({});
+  const [city, setCity] = useState<CityLink | null>(null);
   const languageRef = useRef(language);
   languageRef.current = language;
 
   useEffect(() => {
     const refresh = coalesce(async () => {
       try {
-        const next = await api.overview();
+        const [next, link] = await Promise.all([api.overview(), api.cityStatus().catch(() => null)]);
         setOverview(next);
+        setCity(link);
         setNowMs(Date.parse(next.at) || Date.now());
         setError(null);
       } catch (err) {
@@ -109,6 +112,7 @@ export function LivePage({ api, client, timeZone }: { api: AdminApi; client: Hub
         alertWaitSeconds={overview.thresholds.alertWaitMinutes * 60}
         updatedAt={formatClock(new Date(overview.at), language, timeZone).time}
       />
+      <CitySyncLine city={city} nowMs={nowMs} timeZone={timeZone} />
     </>
   );
 }

@@ -174,4 +174,63 @@ describe.each(STORES)('city API on %s', (store) => {
     );
     expect((await city.city.centreDays('NK')).find((d) => d.date === '2026-12-02')?.reconciled).toBe(false);
   });
+
+  it('a viewer reads figures but may not add centres; five wrong passwords lock a user out', async () => {
+    await city.city.addUser({
+      username: 'xem',
+      displayName: 'Người xem',
+      role: 'viewer',
+      password: 'xem-so-lieu-thanh-pho',
+    });
+    const viewer = await json<{ token: string; user: { role: string } }>(
+      city.url,
+      'POST',
+      '/api/city/v1/auth/login',
+      {
+        username: 'xem',
+        password: 'xem-so-lieu-thanh-pho',
+      },
+    );
+    expect(viewer.body.user.role).toBe('viewer');
+    expect((await json(city.url, 'GET', '/api/city/v1/centres', undefined, viewer.body.token)).status).toBe(
+      200,
+    );
+    const refused = await json(
+      city.url,
+      'POST',
+      '/api/city/v1/centres',
+      { code: 'XX', name: 'X' },
+      viewer.body.token,
+    );
+    expect(refused.status).toBe(403);
+    for (let i = 0; i < 5; i += 1) {
+      const bad = await json(city.url, 'POST', '/api/city/v1/auth/login', {
+        username: 'xem',
+        password: `sai-mat-khau-${i}`,
+      });
+      expect(bad.status).toBe(401);
+    }
+    const locked = await json(city.url, 'POST', '/api/city/v1/auth/login', {
+      username: 'xem',
+      password: 'xem-so-lieu-thanh-pho',
+    });
+    expect(locked.status).toBe(429);
+  });
+
+  it('rate-limits enrolment attempts from one address', async () => {
+    const statuses: number[] = [];
+    let retryAfter: string | null = null;
+    for (let i = 0; i < 12; i += 1) {
+      const res = await fetch(`${city.url}/api/city/v1/enrol`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ enrolmentCode: `WRONG-${i}`, publicKey: centre.publicKey }),
+      });
+      statuses.push(res.status);
+      if (res.status === 429) retryAfter = res.headers.get('retry-after');
+    }
+    expect(statuses.filter((s) => s === 401).length).toBeGreaterThan(0);
+    expect(statuses.at(-1)).toBe(429);
+    expect(Number(retryAfter)).toBeGreaterThan(0);
+  });
 });

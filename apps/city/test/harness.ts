@@ -1,11 +1,13 @@
 // Test pieces for the city: a private PostgreSQL cluster in a temp dir (initdb + pg_ctl, through
 // `runuser -u postgres --` when running as root, on 127.0.0.1 and a free port, removed
 // afterwards), a city on PGlite or on that cluster, and a signing centre.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Report } from '@luot/shared';
 import { newCentreKeyPair, signRequest } from '@luot/shared/node';
 import pg from 'pg';
@@ -160,6 +162,8 @@ export interface TestCentre {
       body?: string;
       privateKey?: string;
       headers?: Record<string, string>;
+      /** Another city process serving the same database. */
+      base?: string;
     },
   ): Promise<{ status: number; body: Record<string, unknown> }>;
 }
@@ -198,7 +202,7 @@ export async function enrolCentre(
         privateKey: options.privateKey ?? keys.privateKey,
         ...(options.created !== undefined ? { created: options.created } : {}),
       });
-      const res = await fetch(base + path, {
+      const res = await fetch((options.base ?? base) + path, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...signed, ...(options.headers ?? {}) },
         body,
@@ -243,4 +247,48 @@ export function report(code: string, overrides: Partial<Report> = {}): Report {
     live: null,
     ...overrides,
   };
+}
+
+export interface CityProcess {
+  proc: import('node:child_process').ChildProcess;
+  url: string;
+  port: number;
+  lines: string[];
+  exited: Promise<number | null>;
+}
+
+/** Starts `pnpm city` as a child process (node + tsx, one process, so SIGKILL hits the city). */
+export function spawnCity(env: Record<string, string>, timeoutMs = 30_000): Promise<CityProcess> {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const main = join(here, '..', 'src', 'main.ts');
+  const tsx = pathToFileURL(join(here, '..', '..', '..', 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+  const proc = spawn(process.execPath, ['--import', tsx, main], {
+    env: { ...process.env, LUOT_PORT: '0', LUOT_HOST: '127.0.0.1', LUOT_LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: string[] = [];
+  let stderr = '';
+  proc.stderr!.on('data', (d) => {
+    stderr += String(d);
+  });
+  const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      proc.kill('SIGKILL');
+      reject(new Error(`city did not start in ${timeoutMs} ms\n${lines.join('\n')}\n${stderr}`));
+    }, timeoutMs);
+    createInterface({ input: proc.stdout! }).on('line', (line) => {
+      lines.push(line);
+      const m = /listening on http:\/\/[^\s:]+:(\d+)/.exec(line);
+      if (m) {
+        clearTimeout(timer);
+        const port = Number(m[1]);
+        resolve({ proc, url: `http://127.0.0.1:${port}`, port, lines, exited });
+      }
+    });
+    exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`city exited with ${code} before listening\n${stderr}`));
+    });
+  });
 }

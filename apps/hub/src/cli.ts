@@ -1,17 +1,21 @@
 // `pnpm luot <command>`: technician commands on a hub's data dir (works while the hub runs).
-import { existsSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
+  CityJoinRequest,
   CreateUserRequest,
   Day,
   DeviceKind,
   describeZodError,
+  LuotError,
   PairingCodeRequest,
   serviceDayOf,
 } from '@luot/shared';
 import type { z } from 'zod';
 import { Auth } from './auth/auth.ts';
+import { joinCity } from './city/join.ts';
+import { CITY_KEY_FILE, cityKeyPath } from './city/keys.ts';
 import { openDatabase } from './db/database.ts';
 import { Store } from './db/store.ts';
 import { statsQueries } from './reports/day-stats.ts';
@@ -20,7 +24,9 @@ const USAGE = `Lượt hub — technician commands (data dir: LUOT_DATA_DIR, def
 
   pnpm luot user add <username> --role admin|director|officer --name "<display name>" [--password <pw>]
   pnpm luot pairing-code kiosk|counter|display "<device name>" [--counter <counterId>] [--zone <zone>]
-  pnpm luot backup <file>            online backup of the database to a file
+  pnpm luot backup <file>            online backup of the database to a file (and the city key beside it)
+  pnpm luot city join <cityUrl> <enrolmentCode>   join a city server (the running hub starts sending within 30 s)
+  pnpm luot city status              where this centre reports, how far the city has acknowledged, the last error
   pnpm luot today [--date YYYY-MM-DD] [--json]   the day's figures
 `;
 
@@ -105,7 +111,50 @@ export async function runCli(
     const store = openStore(dataDir);
     try {
       const { totalPages } = await store.db.backup(target);
-      return `backed up ${totalPages} pages to ${target}`;
+      const lines = [`backed up ${totalPages} pages to ${target}`];
+      // The centre's city key is a file, not a row: it goes beside the backup, as private as it is.
+      const key = cityKeyPath(dataDir);
+      if (existsSync(key)) {
+        const keyCopy = `${target}.${CITY_KEY_FILE}`;
+        copyFileSync(key, keyCopy);
+        chmodSync(keyCopy, 0o600);
+        lines.push(
+          `city key copied to ${keyCopy} (keep it private; restore it as ${CITY_KEY_FILE} in the data dir)`,
+        );
+      }
+      return lines.join('\n');
+    } finally {
+      store.db.close();
+    }
+  }
+  if (command === 'city' && (rest[0] === 'join' || rest[0] === 'status')) {
+    const store = openStore(dataDir);
+    try {
+      if (rest[0] === 'join') {
+        const body = parse(CityJoinRequest, { cityUrl: rest[1], enrolmentCode: rest[2] });
+        try {
+          const city = await joinCity(
+            { dataDir, data: store.data.city, now },
+            body.cityUrl,
+            body.enrolmentCode,
+          );
+          return `joined ${city.url} as centre ${city.centreCode}; the hub sends its reports from now on`;
+        } catch (error) {
+          if (error instanceof LuotError) throw new CliError(error.message);
+          throw error;
+        }
+      }
+      const link = store.data.city.link();
+      if (!link) return 'not joined to a city: pnpm luot city join <cityUrl> <enrolmentCode>';
+      const pending = store.data.city.lastSeq() - link.acked_seq;
+      const at = (ms: number | null) => (ms === null ? 'never' : new Date(ms).toISOString());
+      return [
+        `city:        ${link.url}`,
+        `centre code: ${link.centre_code}`,
+        `acknowledged seq ${link.acked_seq}, ${Math.max(0, pending)} events to send`,
+        `last sent:   ${at(link.last_sent_at)}`,
+        `last error:  ${link.last_error ?? 'none'}${link.failing_since ? ` (failing since ${at(link.failing_since)})` : ''}`,
+      ].join('\n');
     } finally {
       store.db.close();
     }

@@ -46,6 +46,11 @@ export async function startHub(
       log.error({ err: error }, 'day close failed');
     }
     try {
+      hub.citySync?.refresh();
+    } catch (error) {
+      log.error({ err: error }, 'checking the city link failed');
+    }
+    try {
       reportsFor(hub).forgetChanged();
     } catch (error) {
       log.error({ err: error }, 'checking report days failed');

@@ -52,29 +52,33 @@ export function figuresOfRow(r: SumsRow): CityFigures {
   };
 }
 
+/** The period queries' SQL ($1 from, $2 to, $3 centre code or null), also for EXPLAIN in tests. */
+export const statsQueryText = {
+  perCentre: `SELECT c.code, c.name, c.code AS key, ${FIGURE_COLUMNS}
+    FROM centres c
+    LEFT JOIN tickets t ON t.centre_id = c.id AND t.service_day BETWEEN $1::date AND $2::date
+    WHERE ($3::text IS NULL OR c.code = $3)
+    GROUP BY c.id ORDER BY c.code`,
+  total: `SELECT NULL AS key, ${FIGURE_COLUMNS}
+    FROM tickets t
+    WHERE t.service_day BETWEEN $1::date AND $2::date
+      AND ($3::text IS NULL OR t.centre_id = (SELECT id FROM centres WHERE code = $3))`,
+};
+
 export function statsData(sql: Sql) {
   return {
     /** Figures of each centre (all, or the one with `code`) over the service days [from, to]. */
     async perCentre(from: string, to: string, code: string | null) {
-      const rows = await sql.query<SumsRow & { code: string; name: string }>(
-        `SELECT c.code, c.name, c.code AS key, ${FIGURE_COLUMNS}
-         FROM centres c
-         LEFT JOIN tickets t ON t.centre_id = c.id AND t.service_day BETWEEN $1::date AND $2::date
-         WHERE ($3::text IS NULL OR c.code = $3)
-         GROUP BY c.id ORDER BY c.code`,
-        [from, to, code],
-      );
+      const rows = await sql.query<SumsRow & { code: string; name: string }>(statsQueryText.perCentre, [
+        from,
+        to,
+        code,
+      ]);
       return rows.map((r) => ({ code: r.code, name: r.name, ...figuresOfRow(r) }));
     },
     /** Figures of all tickets (of every centre, or the one with `code`) over [from, to]. */
     async total(from: string, to: string, code: string | null): Promise<CityFigures> {
-      const rows = await sql.query<SumsRow>(
-        `SELECT NULL AS key, ${FIGURE_COLUMNS}
-         FROM tickets t
-         WHERE t.service_day BETWEEN $1::date AND $2::date
-           AND ($3::text IS NULL OR t.centre_id = (SELECT id FROM centres WHERE code = $3))`,
-        [from, to, code],
-      );
+      const rows = await sql.query<SumsRow>(statsQueryText.total, [from, to, code]);
       return figuresOfRow(rows[0]!);
     },
     /** Figures of one centre per service day, for the given days. */

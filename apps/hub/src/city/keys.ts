@@ -2,7 +2,7 @@
 // hub's user only (0600), included by `pnpm luot backup`. Officers go up as pseudonyms made with
 // a key derived from it, so a city never learns who served, only that the same officer did.
 import { createHmac, createPrivateKey, type KeyObject } from 'node:crypto';
-import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { newCentreKeyPair } from '@luot/shared/node';
 
@@ -33,7 +33,11 @@ export function loadCentreKey(dataDir: string): CentreKey | null {
 }
 
 /** A new key pair, written atomically with mode 0600; its public key (SPKI PEM) to enrol with. */
-export function makeCentreKey(dataDir: string): { publicKey: string; commit: () => void } {
+export function makeCentreKey(dataDir: string): {
+  publicKey: string;
+  commit: () => void;
+  discard: () => void;
+} {
   const { privateKey, publicKey } = newCentreKeyPair();
   const file = cityKeyPath(dataDir);
   const pending = `${file}.new`;
@@ -43,5 +47,6 @@ export function makeCentreKey(dataDir: string): { publicKey: string; commit: () 
     publicKey,
     /** Keeps the new key (once the city accepted it); until then the old one stays. */
     commit: () => renameSync(pending, file),
+    discard: () => rmSync(pending, { force: true }),
   };
 }

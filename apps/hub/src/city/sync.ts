@@ -3,14 +3,14 @@
 // the tickets it touched, in bounded batches, signed with the centre's key, about a second after
 // it happened while the city answers; with backoff and jitter (up to five minutes) while it does
 // not. Nothing here runs inside a command: a sync problem never touches issuing or calling.
-import { type CityLink, LuotError, REPORT_MAX_BYTES, type Report, ReportAck } from '@luot/shared';
+import { type CityLink, REPORT_MAX_BYTES, type Report, ReportAck } from '@luot/shared';
 import { signRequest } from '@luot/shared/node';
 import type { Hub } from '../hub.ts';
-import { type CentreKey, loadCentreKey, makeCentreKey } from './keys.ts';
+import { joinCity } from './join.ts';
+import { type CentreKey, loadCentreKey } from './keys.ts';
 import { buildReport, liveSnapshot } from './report.ts';
 
 export const REPORT_PATH = '/api/city/v1/reports';
-const ENROL_PATH = '/api/city/v1/enrol';
 
 export interface CitySyncOptions {
   /** Events read per report (the city takes up to 5,000 tickets in one). */
@@ -27,9 +27,6 @@ export interface CitySyncOptions {
   fetch?: typeof fetch;
 }
 
-/** A city URL as stored: no trailing slash. */
-export const cityBase = (url: string) => url.replace(/\/+$/, '');
-
 export class CitySync {
   private timer: NodeJS.Timeout | null = null;
   private timerAt = 0;
@@ -39,6 +36,8 @@ export class CitySync {
   private stopped = false;
   private lastLiveAt = 0;
   private key: CentreKey | null;
+  /** Whether this hub has joined a city (kept here: every change asks). */
+  private linked: boolean;
   private readonly unsubscribe: () => void;
   private readonly options: Required<Omit<CitySyncOptions, 'fetch'>> & { fetch: typeof fetch };
 
@@ -56,8 +55,9 @@ export class CitySync {
       fetch: options.fetch ?? fetch,
     };
     this.key = loadCentreKey(hub.config.dataDir);
+    this.linked = this.data.link() !== undefined;
     this.unsubscribe = hub.subscribe(() => this.schedule(this.options.debounceMs));
-    if (this.link()) this.schedule(0);
+    this.schedule(0);
   }
 
   private get data() {
@@ -86,38 +86,25 @@ export class CitySync {
    * key and the link once the city accepted them (a refused code changes nothing here).
    */
   async join(cityUrl: string, enrolmentCode: string): Promise<{ url: string; centreCode: string }> {
-    const url = cityBase(cityUrl);
-    const pending = makeCentreKey(this.hub.config.dataDir);
-    let res: Response;
-    try {
-      res = await this.options.fetch(url + ENROL_PATH, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ enrolmentCode, publicKey: pending.publicKey }),
-        signal: AbortSignal.timeout(this.options.requestTimeoutMs),
-      });
-    } catch (error) {
-      throw new LuotError(
-        'conflict',
-        `cityUrl: the city server did not answer (${(error as Error).message})`,
-      );
-    }
-    const text = await res.text();
-    if (res.status !== 201) {
-      let message = `the city answered ${res.status}`;
-      try {
-        message += `: ${(JSON.parse(text) as { error: { message: string } }).error.message}`;
-      } catch {}
-      throw new LuotError(res.status === 401 ? 'validation_failed' : 'conflict', `enrolmentCode: ${message}`);
-    }
-    const centreCode = (JSON.parse(text) as { centre: { code: string } }).centre.code;
-    pending.commit();
+    const city = await joinCity(
+      { dataDir: this.hub.config.dataDir, data: this.data, now: this.hub.now(), fetch: this.options.fetch },
+      cityUrl,
+      enrolmentCode,
+    );
     this.key = loadCentreKey(this.hub.config.dataDir);
-    this.data.saveLink(url, centreCode, this.hub.now());
-    this.hub.log.info({ city: url, centre: centreCode }, 'joined the city');
+    this.linked = true;
+    this.hub.log.info({ city: city.url, centre: city.centreCode }, 'joined the city');
     this.failures = 0;
     this.schedule(0);
-    return { url, centreCode };
+    return city;
+  }
+
+  /** Picks up a join made by the technician CLI while the hub ran (called by the hub's timer). */
+  refresh(): void {
+    if (this.linked || this.data.link() === undefined) return;
+    this.key = loadCentreKey(this.hub.config.dataDir);
+    this.linked = true;
+    this.schedule(0);
   }
 
   /** Sends everything pending now (one attempt), for `POST /api/v1/city/sync`. */
@@ -135,7 +122,7 @@ export class CitySync {
 
   /** Runs a send in `ms` unless one is due sooner. */
   schedule(ms: number): void {
-    if (this.stopped || !this.data.link()) return;
+    if (this.stopped || !this.linked) return;
     const at = Date.now() + ms;
     if (this.timer && this.timerAt <= at) return;
     this.clearTimer();

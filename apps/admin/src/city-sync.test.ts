@@ -1,0 +1,49 @@
+// The director's city line, rendered (react-dom/server): synced, never sent, failing since when and why.
+import { markupText, renderMarkup as render } from '@luot/ui/testing';
+import { createElement as h } from 'react';
+import { describe, expect, it } from 'vitest';
+import { CitySyncLine } from './city-sync.tsx';
+
+const text = (html: string) => markupText(html).trim();
+
+const NOW = Date.parse('2026-12-01T03:30:00.000Z'); // 10:30 in Cần Thơ
+const TZ = 'Asia/Ho_Chi_Minh';
+const link = {
+  url: 'http://thanhpho.local:8090',
+  centreCode: 'NK',
+  ackedSeq: 120,
+  lastSentAt: '2026-12-01T03:29:40.000Z',
+  lastError: null,
+};
+
+describe('the city sync line', () => {
+  it('says when the centre last synchronised, in the centre’s time', () => {
+    const html = render(h(CitySyncLine, { city: link, nowMs: NOW, timeZone: TZ }));
+    expect(text(html)).toBe('Đã đồng bộ với thành phố lúc 10:29');
+    expect(html).toContain('role="status"');
+    expect(text(render(h(CitySyncLine, { city: link, nowMs: NOW, timeZone: TZ }), 'en'))).toBe(
+      'Synchronised with the city at 10:29',
+    );
+  });
+
+  it('shows how long it has been failing and why, as an alert', () => {
+    const failing = {
+      ...link,
+      lastSentAt: '2026-12-01T01:15:00.000Z',
+      lastError: 'the city did not answer (ECONNREFUSED)',
+    };
+    const html = render(h(CitySyncLine, { city: failing, nowMs: NOW, timeZone: TZ }));
+    expect(html).toContain('role="alert"');
+    expect(html).toContain('a-city-sync--failing');
+    expect(text(html)).toBe(
+      'Chưa gửi được báo cáo lên thành phố (lần gửi được gần nhất: 08:15, 2 giờ 15 phút trước). Lý do: the city did not answer (ECONNREFUSED)',
+    );
+  });
+
+  it('says so before the first report, and nothing when not joined', () => {
+    expect(
+      text(render(h(CitySyncLine, { city: { ...link, lastSentAt: null }, nowMs: NOW, timeZone: TZ }))),
+    ).toBe('Đã tham gia hệ thống của thành phố, chưa gửi báo cáo nào');
+    expect(render(h(CitySyncLine, { city: null, nowMs: NOW, timeZone: TZ }))).toBe('');
+  });
+});
