@@ -196,4 +196,69 @@ describe('a hub reporting to its city', () => {
     expect(frozen.expired).toBeGreaterThan(0);
     expect(days.reconciled).toBe(true);
   });
+
+  it('catches up a three-day outage with a day close each night, exactly', async () => {
+    const dataDir = city.city.config.dataDir;
+    const port = Number(new URL(city.url).port);
+    await city.stop();
+    // 2026-12-02 .. 2026-12-04: tickets each day, a call and a finish, the night's close.
+    for (const [i, day] of ['2026-12-02', '2026-12-03', '2026-12-04'].entries()) {
+      clock.at((1 + i) * 24 * 3600 + 3600);
+      admin = await hub.login();
+      const officer = await officerAt(hub, `dem-${i}`, 'c2');
+      const ids = [];
+      for (let n = 0; n <= i + 2; n += 1) {
+        clock.advance(45_000);
+        ids.push((await issue(hub, await hub.pairDevice('kiosk'), { serviceId: 'hotich' })).id);
+      }
+      clock.advance(200_000);
+      expectOk(await act(hub, officer.token, 'counters/c2/call-next'));
+      clock.advance(100_000);
+      expectOk(await act(hub, officer.token, `tickets/${ids[0]}/finish`, { procedureIds: ['hotich-1'] }));
+      expectOk(await act(hub, officer.token, 'counters/c2/sign-out'));
+      expect(expectOk(await hub.api('GET', '/api/v1/stats/day', { token: admin })).date).toBe(day);
+    }
+    clock.at(4 * 24 * 3600 + 60);
+    hub.running.hub.tick();
+    admin = await hub.login();
+    const failing = expectOk(await hub.api('POST', '/api/v1/city/sync', { token: admin }));
+    expect(failing.city.lastError).toMatch(/did not answer/);
+    city = await startTestCity({ dataDir, port }, clock.now);
+    cityToken = await adminToken(city.url); // days have passed: sign in again
+    await ackedAll(hub, admin);
+    for (const day of ['2026-12-02', '2026-12-03', '2026-12-04']) {
+      const frozen = expectOk(await hub.api('GET', `/api/v1/stats/day?date=${day}`, { token: admin }));
+      expect(frozen.frozen).toBe(true);
+      const stats = await json<{ total: Record<string, unknown> }>(
+        city.url,
+        'GET',
+        `/api/city/v1/stats?from=${day}&to=${day}&centre=NK`,
+        undefined,
+        cityToken,
+      );
+      expect(figuresOf(stats.body.total)).toEqual(figuresOf(frozen));
+      const reported = (await city.city.centreDays('NK')).find((d) => d.date === day);
+      expect(reported).toMatchObject({ figures: figuresOf(frozen), reconciled: true });
+    }
+    // The period over the four days is the sum of the hub's tickets, each exactly once.
+    const period = await json<{ total: { issued: number } }>(
+      city.url,
+      'GET',
+      '/api/city/v1/stats?from=2026-12-01&to=2026-12-04&centre=NK',
+      undefined,
+      cityToken,
+    );
+    const [count] = await city.db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM tickets WHERE centre_id = (SELECT id FROM centres WHERE code = 'NK')",
+    );
+    expect(period.body.total.issued).toBe(count!.n);
+    expect(count!.n).toBe(7 + 3 + 4 + 5);
+  });
+
+  it('keeps the centre’s key private in the data dir', async () => {
+    const { statSync } = await import('node:fs');
+    const { join: joinPath } = await import('node:path');
+    const mode = statSync(joinPath(hub.dataDir, 'city-key.pem')).mode & 0o777;
+    expect(mode.toString(8)).toBe('600');
+  });
 });

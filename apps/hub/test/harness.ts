@@ -123,6 +123,13 @@ export async function startTestHub(
     adminToken ??= await login();
     return adminToken;
   };
+  /** An admin request; a token that ended (a test's clock moved on) is renewed once. */
+  const asAdmin = async (method: string, path: string, body: unknown) => {
+    const res = await api(method, path, { token: await admin(), body });
+    if (res.status !== 401) return res;
+    adminToken = await login();
+    return api(method, path, { token: adminToken, body });
+  };
   return {
     running,
     url: running.url,
@@ -131,18 +138,21 @@ export async function startTestHub(
     login,
     async user(username, role) {
       const password = `${username}-password`;
-      const res = await api('POST', '/api/v1/users', {
-        token: await admin(),
-        body: { username, password, displayName: `Cán bộ ${username}`, role },
+      const res = await asAdmin('POST', '/api/v1/users', {
+        username,
+        password,
+        displayName: `Cán bộ ${username}`,
+        role,
       });
       if (res.status !== 201)
         throw new Error(`create ${username}: ${res.status} ${JSON.stringify(res.body)}`);
       return { token: await login(username, password), id: res.body.user.id as string };
     },
     async pairDevice(kind, extra = {}) {
-      const code = await api('POST', '/api/v1/devices/pairing-codes', {
-        token: await admin(),
-        body: { kind, name: `${kind} test`, ...extra },
+      const code = await asAdmin('POST', '/api/v1/devices/pairing-codes', {
+        kind,
+        name: `${kind} test`,
+        ...extra,
       });
       if (code.status !== 201) throw new Error(`pairing code: ${code.status} ${JSON.stringify(code.body)}`);
       const paired = await api('POST', '/api/v1/devices/pair', { body: { code: code.body.code } });

@@ -1,8 +1,8 @@
 // Group commit: several commands in one durable transaction, each isolated in a savepoint.
 import { LuotError } from '@luot/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { EngineFixture, local } from '../../test/engine-fixture.ts';
 import { counters, tickets } from './index.ts';
-import { EngineFixture, local } from './test-fixture.ts';
 
 const DAY = '2026-03-02';
 let f: EngineFixture;

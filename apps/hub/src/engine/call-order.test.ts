@@ -3,8 +3,8 @@
 import { waitingOrder } from '@luot/shared';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Clock, EngineFixture, local } from '../../test/engine-fixture.ts';
 import type { Actor } from './index.ts';
-import { Clock, EngineFixture, local } from './test-fixture.ts';
 
 const DAY = '2025-03-10';
 

@@ -1,8 +1,8 @@
 // Counter rules: one officer per counter and one counter per officer, pause/resume, sign-out
 // never loses a ticket, officers act only at their own counter, one active ticket per counter.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { EngineFixture, expectLuotError, local } from '../../test/engine-fixture.ts';
 import { type Actor, counters, tickets } from './index.ts';
-import { EngineFixture, expectLuotError, local } from './test-fixture.ts';
 
 const DAY = '2025-03-10';
 const at = (time: string) => local(DAY, time);

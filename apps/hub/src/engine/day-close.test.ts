@@ -2,9 +2,9 @@
 // day's summary is frozen in day_summaries, once.
 import type { DayStats } from '@luot/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { EngineFixture, expectLuotError, local } from '../../test/engine-fixture.ts';
 import { closeDay } from './day.ts';
 import { type Actor, Engine, EngineCtx, SYSTEM, tickets } from './index.ts';
-import { EngineFixture, expectLuotError, local } from './test-fixture.ts';
 
 const D1 = '2025-03-10';
 const D2 = '2025-03-11';

@@ -1,7 +1,7 @@
 // People ahead and estimated wait (engine/estimate.ts). Demo means: HOTICH 9 min, CHUNGTHUC 4 min.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Clock, EngineFixture, local, MINUTE } from '../../test/engine-fixture.ts';
 import { counters, estimator } from './index.ts';
-import { Clock, EngineFixture, local, MINUTE } from './test-fixture.ts';
 
 const DAY = '2025-03-10';
 const at = (time: string) => local(DAY, time);

@@ -1,8 +1,8 @@
 // The event log: every command appends ticket_events rows with a gapless, increasing seq, in
 // the same transaction as the change; a failing command leaves neither an event nor a change.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Clock, EngineFixture, expectLuotError, local } from '../../test/engine-fixture.ts';
 import { type Actor, counters, type EngineCtx, tickets } from './index.ts';
-import { Clock, EngineFixture, expectLuotError, local } from './test-fixture.ts';
 
 const DAY = '2025-03-10';
 const at = (time: string) => local(DAY, time);

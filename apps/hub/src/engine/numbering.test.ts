@@ -1,7 +1,7 @@
 // Per-field daily numbering, the local-midnight reset, idempotent issue and issue errors.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Clock, EngineFixture, expectLuotError, local } from '../../test/engine-fixture.ts';
 import { tickets } from './index.ts';
-import { Clock, EngineFixture, expectLuotError, local } from './test-fixture.ts';
 
 const DAY = '2025-03-10';
 

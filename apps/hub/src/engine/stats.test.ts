@@ -1,7 +1,7 @@
 // Day statistics (stats.ts) over a day walked by hand, every number worked out below.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { EngineFixture, local } from '../../test/engine-fixture.ts';
 import type { Actor } from './index.ts';
-import { EngineFixture, local } from './test-fixture.ts';
 
 const DAY = '2025-03-10';
 const at = (time: string) => local(DAY, time);

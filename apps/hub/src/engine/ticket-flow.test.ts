@@ -1,8 +1,8 @@
 // A ticket's life at a counter: call (next or chosen), recall, start, finish, no-show and
 // reinstate, transfer, cancel, rating.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { EngineFixture, expectLuotError, local, MINUTE } from '../../test/engine-fixture.ts';
 import { type Actor, tickets } from './index.ts';
-import { EngineFixture, expectLuotError, local, MINUTE } from './test-fixture.ts';
 
 const DAY = '2025-03-10';
 const at = (time: string) => local(DAY, time);

@@ -7,10 +7,8 @@ import { join } from 'node:path';
 import type { DayStats, ErrorCode, FinishRequest, Role, Ticket, TransferRequest } from '@luot/shared';
 import { LuotError } from '@luot/shared';
 import { expect } from 'vitest';
-import { type Db, openDatabase } from '../db/database.ts';
-import { Store } from '../db/store.ts';
-import { statsQueries } from '../reports/day-stats.ts';
-import { loadCatalog, seedDemo } from '../seed.ts';
+import { type Db, openDatabase } from '../src/db/database.ts';
+import { Store } from '../src/db/store.ts';
 import {
   type Actor,
   type ChangeSet,
@@ -20,8 +18,10 @@ import {
   type EngineCtx,
   type EngineOptions,
   tickets,
-} from './index.ts';
-import type { IssueInput } from './tickets.ts';
+} from '../src/engine/index.ts';
+import type { IssueInput } from '../src/engine/tickets.ts';
+import { statsQueries } from '../src/reports/day-stats.ts';
+import { loadCatalog, seedDemo } from '../src/seed.ts';
 
 /** Epoch ms of a local time in the demo centre's zone (Asia/Ho_Chi_Minh, UTC+7, no DST). */
 export function local(day: string, time: string): number {
