@@ -7,11 +7,13 @@
 //   BENCH_HUB_MAIN=FILE  measure another build of the hub (its dist/main.mjs), e.g. an older
 //                        commit's, to tell a regression from this machine's noise
 //   BENCH_FRESH_DATA=1   simulate the reports' year again instead of using bench/.cache
+//   BENCH_ONLY=city      only the city section, added to bench/results/latest.json
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { connectDisplays, type Displays, measureCalls } from './call-latency.ts';
+import { benchCity } from './city.ts';
 import {
   chromiumAvailable,
   type DisplayLatency,
@@ -61,6 +63,14 @@ const log = (text: string) => process.stdout.write(`${new Date().toISOString().s
 
 async function main(): Promise<void> {
   const root = mkdtempSync(join(resolve(process.env.BENCH_DIR ?? tmpdir()), 'luot-bench-'));
+  if (process.env.BENCH_ONLY === 'city') {
+    try {
+      await benchCity({ root, quick, log, saved: [join(RESULTS_DIR, 'latest.json')] });
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+    return;
+  }
   const dataDir = join(root, 'hub');
   const meta = runMeta(REPO_ROOT, root);
   log(`node ${meta.node}, ${meta.cpuCount} CPU (${meta.cpuModel}), data on ${meta.dataFs}, dir ${root}`);
@@ -344,6 +354,7 @@ async function main(): Promise<void> {
     process.stdout.write(`\n${table(rows)}\n\n`);
     process.stdout.write(`saved ${saved.file}\n      ${saved.latest}\n`);
     await benchReports({ root, quick, log, saved: [saved.file, saved.latest] });
+    await benchCity({ root, quick, log, saved: [saved.file, saved.latest] });
     if (quick) process.stdout.write('(BENCH_QUICK=1: small counts, figures are not comparable)\n');
   } catch (error) {
     if (hub) process.stderr.write(`--- hub output ---\n${hub.output()}\n`);

@@ -36,7 +36,29 @@ describe('the city sync line', () => {
     expect(html).toContain('role="alert"');
     expect(html).toContain('a-city-sync--failing');
     expect(text(html)).toBe(
-      'Chưa gửi được báo cáo lên thành phố (lần gửi được gần nhất: 08:15, 2 giờ 15 phút trước). Lý do: the city did not answer (ECONNREFUSED)',
+      'Chưa gửi được báo cáo lên thành phố (lần gửi được gần nhất: 08:15, 2 giờ 15 phút trước). Lý do: máy chủ thành phố không trả lời (ECONNREFUSED)',
+    );
+  });
+
+  it('gives a refused signature and other answers in the reader’s language, unknown reasons as they are', () => {
+    const at = (lastError: string, language: 'vi' | 'en' = 'vi') =>
+      text(
+        render(
+          h(CitySyncLine, { city: { ...link, lastSentAt: null, lastError }, nowMs: NOW, timeZone: TZ }),
+          language,
+        ),
+      );
+    expect(at('the city answered 401: signature: bad signature')).toBe(
+      'Chưa gửi được báo cáo lên thành phố. Lý do: thành phố không nhận chữ ký của trung tâm (mã 401); hãy xin mã đăng ký mới',
+    );
+    expect(at('the city answered 503')).toBe(
+      'Chưa gửi được báo cáo lên thành phố. Lý do: thành phố trả lời lỗi 503',
+    );
+    expect(at('the city did not answer (ETIMEDOUT)', 'en')).toBe(
+      'Reports are not reaching the city. Reason: the city server does not answer (ETIMEDOUT)',
+    );
+    expect(at('this hub could not make its report: disk I/O error')).toBe(
+      'Chưa gửi được báo cáo lên thành phố. Lý do: this hub could not make its report: disk I/O error',
     );
   });
 

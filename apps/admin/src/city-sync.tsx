@@ -5,6 +5,18 @@ import { formatClock, type Language } from '@luot/ui';
 import { useAdminI18n } from './common.tsx';
 import { formatAgo } from './format.ts';
 
+/** The hub's reason (English, for logs) in the reader's language, for the reasons the sync gives. */
+export function cityReason(error: string, a: ReturnType<typeof useAdminI18n>['a']): string {
+  const unreachable = /^the city did not answer \((.*)\)$/.exec(error);
+  if (unreachable) return a('cityReasonUnreachable', { detail: unreachable[1] ?? '' });
+  const answered = /^the city answered (\d{3})/.exec(error);
+  if (answered) {
+    const status = answered[1]!;
+    return status === '401' ? a('cityReasonRefused', { status }) : a('cityReasonAnswered', { status });
+  }
+  return error;
+}
+
 export function citySyncText(
   city: CityLink,
   nowMs: number,
@@ -23,9 +35,9 @@ export function citySyncText(
       text: city.lastSentAt
         ? a('cityFailing', {
             last: `${when(city.lastSentAt)}, ${formatAgo(city.lastSentAt, nowMs, language)}`,
-            error: city.lastError,
+            error: cityReason(city.lastError, a),
           })
-        : a('cityFailingNever', { error: city.lastError }),
+        : a('cityFailingNever', { error: cityReason(city.lastError, a) }),
     };
   }
   if (!city.lastSentAt) return { tone: 'ok', text: a('cityNeverSent') };

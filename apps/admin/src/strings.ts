@@ -60,6 +60,9 @@ const vi = {
   cityNeverSent: 'Đã tham gia hệ thống của thành phố, chưa gửi báo cáo nào',
   cityFailing: 'Chưa gửi được báo cáo lên thành phố (lần gửi được gần nhất: {{last}}). Lý do: {{error}}',
   cityFailingNever: 'Chưa gửi được báo cáo lên thành phố. Lý do: {{error}}',
+  cityReasonUnreachable: 'máy chủ thành phố không trả lời ({{detail}})',
+  cityReasonRefused: 'thành phố không nhận chữ ký của trung tâm (mã {{status}}); hãy xin mã đăng ký mới',
+  cityReasonAnswered: 'thành phố trả lời lỗi {{status}}',
   // reports
   period_today: 'Hôm nay',
   period_yesterday: 'Hôm qua',
@@ -298,6 +301,10 @@ const en: AdminStrings = {
   cityNeverSent: 'Joined the city; no report sent yet',
   cityFailing: 'Reports are not reaching the city (last sent {{last}}). Reason: {{error}}',
   cityFailingNever: 'Reports are not reaching the city. Reason: {{error}}',
+  cityReasonUnreachable: 'the city server does not answer ({{detail}})',
+  cityReasonRefused:
+    'the city does not accept the centre’s signature ({{status}}); ask for a new enrolment code',
+  cityReasonAnswered: 'the city answered with error {{status}}',
   period_today: 'Today',
   period_yesterday: 'Yesterday',
   period_week: 'This week',

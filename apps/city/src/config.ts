@@ -36,7 +36,13 @@ export interface CityConfig {
 }
 
 export function loadCityConfig(env: NodeJS.ProcessEnv = process.env): CityConfig {
-  const result = ConfigSchema.safeParse(env);
+  // An empty variable is an unset one (as for the hub).
+  const picked = Object.fromEntries(
+    Object.keys(ConfigSchema.shape)
+      .filter((k) => env[k] !== undefined && env[k] !== '')
+      .map((k) => [k, env[k]]),
+  );
+  const result = ConfigSchema.safeParse(picked);
   if (!result.success) {
     const issue = result.error.issues[0]!;
     throw new Error(`${String(issue.path[0])}: ${issue.message}`);

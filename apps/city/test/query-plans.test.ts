@@ -1,8 +1,11 @@
 // The city's figure queries use their indexes on a real PostgreSQL server (EXPLAIN), with a
-// year of tickets for 103 centres generated in SQL: a day or a month never reads the whole table.
+// year of tickets for 103 centres generated in SQL: figures read the centres' day rows
+// (centre_day_figures, one per centre and day), a day or a month by date, one centre's period by
+// its key; never the tickets.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CityDatabase } from '../src/db/database.ts';
 import { openPostgres } from '../src/db/database.ts';
+import { REBUILD_DAY_FIGURES, REFRESH_DAY_FIGURES } from '../src/db/day-figures.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { statsQueryText } from '../src/db/stats.ts';
 import { type PostgresCluster, startPostgres } from './harness.ts';
@@ -22,8 +25,9 @@ beforeAll(async () => {
       1767225600000 + d * 86400000 + n * 60000, 1767225600000 + d * 86400000 + n * 60000 + 300000,
       1767225600000 + d * 86400000 + n * 60000 + 300000, 1767225600000 + d * 86400000 + n * 60000 + 900000, 0, 1
     FROM centres c, generate_series(0::bigint, 364::bigint) d, generate_series(1::bigint, 8::bigint) n;
-    ANALYZE;
   `);
+  await db.query(REBUILD_DAY_FIGURES);
+  await db.exec('ANALYZE');
 }, 120_000);
 afterAll(async () => {
   await db?.close();
@@ -41,25 +45,39 @@ describe('query plans of the city figures (PostgreSQL, 103 centres × 365 days)'
     expect(row!.n).toBe(103 * 365 * 8);
   });
 
-  it('a day or a month of every centre reads tickets by service day, not the whole table', async () => {
+  it('holds one figures row per centre and day', async () => {
+    const [row] = await db.query<{ n: number; waits: number }>(
+      'SELECT count(*)::int AS n, sum(cardinality(waits))::int AS waits FROM centre_day_figures',
+    );
+    expect(row).toEqual({ n: 103 * 365, waits: 103 * 365 * 8 });
+  });
+
+  it('a day or a month of every centre reads its day rows by date, never the tickets', async () => {
     for (const [from, to] of [
       ['2026-06-01', '2026-06-01'],
       ['2026-06-01', '2026-06-30'],
     ]) {
       for (const q of [statsQueryText.perCentre, statsQueryText.total]) {
         const text = await plan(q, [from!, to!, null]);
-        expect(text, text).toMatch(/(Index (Only )?Scan using|Bitmap Index Scan on) tickets_(centre_)?day/);
-        expect(text, text).not.toMatch(/Seq Scan on tickets/);
+        expect(text, text).toMatch(
+          /(Index (Only )?Scan using|Bitmap Index Scan on) centre_day_figures_(date|pkey)/,
+        );
+        expect(text, text).not.toMatch(/Seq Scan on centre_day_figures|on tickets/);
       }
     }
   });
 
-  it('one centre’s period reads its own rows by (centre, day)', async () => {
+  it('one centre’s period reads its own day rows by (centre, date)', async () => {
     for (const q of [statsQueryText.perCentre, statsQueryText.total]) {
       const text = await plan(q, ['2026-01-01', '2026-12-31', 'C42']);
-      expect(text, text).toMatch(/tickets_centre_day/);
-      expect(text, text).not.toMatch(/Seq Scan on tickets/);
+      expect(text, text).toMatch(/centre_day_figures_pkey/);
+      expect(text, text).not.toMatch(/Seq Scan on centre_day_figures|on tickets/);
     }
+  });
+
+  it('a report refreshes only its centre’s days, by the tickets’ (centre, day) index', async () => {
+    const text = await plan(REFRESH_DAY_FIGURES, ['1', '{2026-06-01}']);
+    expect(text, text).toMatch(/tickets_centre_day/);
   });
 
   it('a report’s upsert finds tickets by their primary key', async () => {

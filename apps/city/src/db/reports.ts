@@ -3,6 +3,7 @@
 // the centre's row, so that two reports of one centre (two city processes) go one after the other.
 import type { Report, ReportDay, ReportTicket } from '@luot/shared';
 import type { Sql } from './database.ts';
+import { refreshDayFigures } from './day-figures.ts';
 
 const ms = (iso: string | null): number | null => (iso === null ? null : Date.parse(iso));
 
@@ -36,7 +37,8 @@ export function ticketRecords(tickets: readonly ReportTicket[]): string {
   );
 }
 
-const UPSERT_TICKETS = `
+/** The ticket upsert (highest version wins); $1 centre id, $2 ticketRecords(…). */
+export const UPSERT_TICKETS = `
 INSERT INTO tickets (centre_id, id, service_day, field_code, field_name, procedure_codes, priority,
   channel, status, issued_at, called_at, started_at, finished_at, counter_number, officer,
   recall_count, rating, version)
@@ -81,6 +83,8 @@ export function reportsData(sql: Sql) {
           ticketRecords(report.tickets),
         ]);
         for (const r of rows) touched.add(r.service_day);
+        // The days whose tickets changed get their figures made again (replays change nothing).
+        await refreshDayFigures(sql, centreId, [...touched]);
       }
       for (const day of report.days) {
         const { date, ...figures } = day;

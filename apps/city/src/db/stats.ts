@@ -1,7 +1,8 @@
-// The city's figures over its tickets: sums and counts in SQL, turned into figures by the one
-// definition in @luot/shared (figures.ts) that the hub's day statistics use too. The p90 wait is
-// PostgreSQL's percentile_disc(0.9): the first wait whose position reaches 90 % of the called
-// tickets, i.e. the nearest rank ⌈0.9·n⌉, as the hub picks it.
+// The city's figures: sums and counts of each centre's days (centre_day_figures, kept from the
+// tickets by day-figures.ts), turned into figures by the one definition in @luot/shared
+// (figures.ts) that the hub's day statistics use too. The p90 wait is PostgreSQL's
+// percentile_disc(0.9) over the days' waits: the first wait whose position reaches 90 % of the
+// called tickets, i.e. the nearest rank ⌈0.9·n⌉, as the hub picks it.
 import { averageSeconds, type CityFigures, seconds1 } from '@luot/shared';
 import type { Sql } from './database.ts';
 
@@ -23,20 +24,20 @@ interface SumsRow {
   r4: number;
 }
 
-const SERVICE = "CASE WHEN status = 'done' THEN finished_at - started_at END";
+/** The sums of a group of centre days (centre_day_figures, kept by day-figures.ts). */
+const SUM_COLUMNS = `coalesce(sum(f.issued), 0)::int AS issued,
+  coalesce(sum(f.served), 0)::int AS served,
+  coalesce(sum(f.no_show), 0)::int AS no_show,
+  coalesce(sum(f.cancelled), 0)::int AS cancelled,
+  coalesce(sum(f.expired), 0)::int AS expired,
+  sum(f.wait_sum) AS wait_sum, coalesce(sum(f.wait_count), 0)::int AS wait_count,
+  sum(f.service_sum) AS service_sum, coalesce(sum(f.service_count), 0)::int AS service_count,
+  coalesce(sum(f.r1), 0)::int AS r1, coalesce(sum(f.r2), 0)::int AS r2,
+  coalesce(sum(f.r3), 0)::int AS r3, coalesce(sum(f.r4), 0)::int AS r4`;
 
-/** The aggregate columns of a group of tickets (the same definitions as the hub's db/day-stats.ts). */
-const FIGURE_COLUMNS = `count(t.id)::int AS issued,
-  count(*) FILTER (WHERE t.status = 'done')::int AS served,
-  count(*) FILTER (WHERE t.status = 'no_show')::int AS no_show,
-  count(*) FILTER (WHERE t.status = 'cancelled')::int AS cancelled,
-  count(*) FILTER (WHERE t.status = 'expired')::int AS expired,
-  sum(t.called_at - t.issued_at) AS wait_sum, count(t.called_at - t.issued_at)::int AS wait_count,
-  sum(${SERVICE}) AS service_sum, count(${SERVICE})::int AS service_count,
-  percentile_disc(0.9) WITHIN GROUP (ORDER BY t.called_at - t.issued_at)
-    FILTER (WHERE t.called_at IS NOT NULL) AS p90_wait,
-  count(*) FILTER (WHERE t.rating = 1)::int AS r1, count(*) FILTER (WHERE t.rating = 2)::int AS r2,
-  count(*) FILTER (WHERE t.rating = 3)::int AS r3, count(*) FILTER (WHERE t.rating = 4)::int AS r4`;
+/** The nearest-rank p90 of the waits of the centre days matching `where` (alias f). */
+const p90Of = (where: string) => `(SELECT percentile_disc(0.9) WITHIN GROUP (ORDER BY w)
+    FROM centre_day_figures f, unnest(f.waits) AS w WHERE ${where})`;
 
 export function figuresOfRow(r: SumsRow): CityFigures {
   return {
@@ -54,15 +55,24 @@ export function figuresOfRow(r: SumsRow): CityFigures {
 
 /** The period queries' SQL ($1 from, $2 to, $3 centre code or null), also for EXPLAIN in tests. */
 export const statsQueryText = {
-  perCentre: `SELECT c.code, c.name, c.code AS key, ${FIGURE_COLUMNS}
+  perCentre: `SELECT c.code, c.name, c.code AS key, ${SUM_COLUMNS},
+      ${p90Of('f.centre_id = c.id AND f.date BETWEEN $1::date AND $2::date')} AS p90_wait
     FROM centres c
-    LEFT JOIN tickets t ON t.centre_id = c.id AND t.service_day BETWEEN $1::date AND $2::date
+    LEFT JOIN centre_day_figures f ON f.centre_id = c.id AND f.date BETWEEN $1::date AND $2::date
     WHERE ($3::text IS NULL OR c.code = $3)
     GROUP BY c.id ORDER BY c.code`,
-  total: `SELECT NULL AS key, ${FIGURE_COLUMNS}
-    FROM tickets t
-    WHERE t.service_day BETWEEN $1::date AND $2::date
-      AND ($3::text IS NULL OR t.centre_id = (SELECT id FROM centres WHERE code = $3))`,
+  total: `WITH days AS (
+      SELECT * FROM centre_day_figures
+      WHERE date BETWEEN $1::date AND $2::date
+        AND ($3::text IS NULL OR centre_id = (SELECT id FROM centres WHERE code = $3)))
+    SELECT NULL AS key, ${SUM_COLUMNS},
+      (SELECT percentile_disc(0.9) WITHIN GROUP (ORDER BY w) FROM days, unnest(days.waits) AS w) AS p90_wait
+    FROM days f`,
+  centreDays: `SELECT f.date::text AS key, ${SUM_COLUMNS}, max(p.p90) AS p90_wait
+    FROM centre_day_figures f
+    CROSS JOIN LATERAL (SELECT percentile_disc(0.9) WITHIN GROUP (ORDER BY w) AS p90 FROM unnest(f.waits) AS w) p
+    WHERE f.centre_id = $1 AND f.date = ANY($2::date[])
+    GROUP BY f.date`,
 };
 
 export function statsData(sql: Sql) {
@@ -83,12 +93,7 @@ export function statsData(sql: Sql) {
     },
     /** Figures of one centre per service day, for the given days. */
     async centreDays(centreId: number, days: readonly string[]): Promise<Map<string, CityFigures>> {
-      const rows = await sql.query<SumsRow>(
-        `SELECT t.service_day::text AS key, ${FIGURE_COLUMNS}
-         FROM tickets t WHERE t.centre_id = $1 AND t.service_day = ANY($2::date[])
-         GROUP BY t.service_day`,
-        [centreId, `{${days.join(',')}}`],
-      );
+      const rows = await sql.query<SumsRow>(statsQueryText.centreDays, [centreId, `{${days.join(',')}}`]);
       return new Map(rows.map((r) => [String(r.key), figuresOfRow(r)]));
     },
   };
