@@ -24,7 +24,7 @@ import { newCentreKeyPair, signRequest } from '@luot/shared/node';
 import { closedLoop, HttpClient } from './lib/http.ts';
 import { startHubProcess } from './lib/hub-process.ts';
 import { ms, perSec, type Row, table, verdict } from './lib/report.ts';
-import { login, pairDevice } from './lib/setup.ts';
+import { login, pairDevice, widenRanges } from './lib/setup.ts';
 import { percentile, round } from './lib/stats.ts';
 
 const CENTRES = 103;
@@ -244,6 +244,8 @@ async function engineFigures(opts: {
         if (Date.now() > deadline) throw new Error('the bench hub did not join the city');
         await new Promise((r) => setTimeout(r, 50));
       }
+      // A field's numbers never leave its range: give the fields room for a week's tickets.
+      await widenRanges(http, admin);
       const kiosk = await pairDevice(http, admin, 'kiosk', 'bench kiosk');
       const [hubRow] = await db.query<{ id: number }>("SELECT id FROM centres WHERE code = 'HUB'");
       const lags: number[] = [];
@@ -290,7 +292,8 @@ async function engineFigures(opts: {
       const ackedBefore = (await http.call('GET', '/api/v1/city', { token: admin })).body.city
         .ackedSeq as number;
       await city.stop();
-      await issue(weekTickets);
+      const outage = await issue(weekTickets);
+      if (outage.errors > 0) throw new Error(`issuing during the outage failed: ${outage.firstError}`);
       const back = await startCity(
         {
           databaseUrl: opts.databaseUrl,
