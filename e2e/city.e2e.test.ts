@@ -1,10 +1,12 @@
 // The director's overview and the city (issue 14): a real hub joined to a real city (PGlite) says
 // when the centre last synchronised; with the city away, it says since when reports have not
 // gone up and why, in Vietnamese, as an alert. Saved to e2e/screenshots/admin-city-*.png.
+
+import { join } from 'node:path';
 import { adminToken, json, startTestCity } from '@luot/city/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { byTestId, type E2E, startE2E, textOf, visible, waitForText } from './harness.ts';
+import { byTestId, type E2E, SCREENSHOT_DIR, startE2E, textOf, visible, waitForText } from './harness.ts';
 
 type City = Awaited<ReturnType<typeof startTestCity>>;
 
@@ -56,6 +58,41 @@ const issue = async () => {
 };
 
 describe('the overview and the city', () => {
+  it('the public page shows the centre’s queue on a phone, without signing in', async () => {
+    if (setupError) throw setupError;
+    const officer = await e2e.hub.user('canbo-city', 'officer');
+    expect(
+      (await e2e.api('POST', '/api/v1/counters/c1/sign-in', { token: officer.token, body: {} })).status,
+    ).toBe(200);
+    await issue();
+    await issue();
+    const context = await e2e.browser.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+    });
+    try {
+      const page = await context.newPage();
+      // The hub's report (with its live snapshot) is in once the city acknowledged its whole log.
+      const admin = await e2e.hub.login();
+      const last = e2e.hub.running.hub.store.data.city.lastSeq();
+      for (let i = 0; ; i += 1) {
+        const state = await e2e.api('GET', '/api/v1/city', { token: admin });
+        if (state.body.city.ackedSeq >= last) break;
+        if (i > 400) throw new Error('the hub did not report to the city');
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      await page.goto(`${city.url}/`);
+      const text = (await page.locator('main').innerText()).replace(/\s+/g, ' ');
+      expect(text).toMatch(
+        /Phường Ninh Kiều Chờ lâu nhất: (dưới 1 phút|\d+ phút) Đang chờ: 2 người Quầy đang mở: 1/,
+      );
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await page.screenshot({ path: join(SCREENSHOT_DIR, 'city-public-phone.png'), fullPage: true });
+    } finally {
+      await context.close();
+    }
+  });
+
   it('says when the centre last synchronised, then since when and why it has not', async () => {
     if (setupError) throw setupError;
     const view = await e2e.open('landscape', '/admin/');

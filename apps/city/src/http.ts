@@ -21,6 +21,7 @@ import Fastify, {
 } from 'fastify';
 import { z } from 'zod';
 import { CITY_VERSION, type City, ReportGapError } from './city.ts';
+import { PUBLIC_CACHE_MS, publicPage } from './public-page.ts';
 
 interface Context {
   city: City;
@@ -187,6 +188,19 @@ export function buildCityHttp(city: City): FastifyInstance {
 
   const openapi = cityOpenApi();
   app.get('/api/city/v1/openapi.json', async () => openapi);
+
+  // The public "waiting now" page (public-page.ts): cached, no sign-in, no scripts.
+  const waitingNow = publicPage(city.db, city.now);
+  app.get('/', async (_request, reply) =>
+    reply
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('cache-control', `public, max-age=${PUBLIC_CACHE_MS / 1000}`)
+      .header(
+        'content-security-policy',
+        "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+      )
+      .send(await waitingNow()),
+  );
   return app;
 }
 
