@@ -20,6 +20,11 @@ const ConfigSchema = z.object({
     message: PASSWORD_PROBLEM_MESSAGES.like_username,
   }).optional(),
   LUOT_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LUOT_CITY_DEMO: z
+    .string()
+    .regex(/^\d{1,3}$/, 'a number of past days to fill with the demo centres (e.g. 28), or 0')
+    .transform(Number)
+    .optional(),
 });
 
 export interface CityConfig {
@@ -33,6 +38,8 @@ export interface CityConfig {
   signatureSkewSeconds?: number;
   /** Enrolment attempts allowed per client address per minute. */
   enrolPerMinute?: number;
+  /** LUOT_CITY_DEMO: fill this many past days with a dozen demo centres on first start (demo.ts). */
+  demoDays?: number;
 }
 
 export function loadCityConfig(env: NodeJS.ProcessEnv = process.env): CityConfig {
@@ -55,5 +62,6 @@ export function loadCityConfig(env: NodeJS.ProcessEnv = process.env): CityConfig
     host: c.LUOT_HOST,
     adminPassword: c.LUOT_ADMIN_PASSWORD ?? null,
     logLevel: c.LUOT_LOG_LEVEL,
+    demoDays: c.LUOT_CITY_DEMO ?? 0,
   };
 }

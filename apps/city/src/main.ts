@@ -1,5 +1,6 @@
 // `pnpm city`: a city server in the foreground (API.md, "Starting a city server").
 import { loadCityConfig } from './config.ts';
+import { DEMO_CENTRES, seedDemoCity } from './demo.ts';
 import { createLogger } from './log.ts';
 import { startCity } from './server.ts';
 
@@ -10,6 +11,14 @@ async function main(): Promise<void> {
   const where = config.databaseUrl ? 'PostgreSQL' : `embedded PostgreSQL (PGlite) in ${config.dataDir}`;
   const shown = config.host === '0.0.0.0' ? '0.0.0.0' : config.host;
   process.stdout.write(`Lượt city server listening on http://${shown}:${running.port} (${where})\n`);
+  if (config.demoDays) {
+    const sent = await seedDemoCity(running.city, running.url, { days: config.demoDays, now: Date.now() });
+    process.stdout.write(
+      sent > 0
+        ? `  demo: ${DEMO_CENTRES.length} centres reported ${sent.toLocaleString('en-US')} tickets of the last ${config.demoDays} days\n`
+        : `  demo: the ${DEMO_CENTRES.length} demo centres reported on an earlier start\n`,
+    );
+  }
   if (running.generatedAdminPassword) {
     process.stdout.write(
       `  first start: user "admin", password ${running.generatedAdminPassword} (shown once; change it)\n`,

@@ -162,7 +162,7 @@ describe('hostile reports', () => {
     expect(await snapshot()).toBe(before);
   });
 
-  it('a validly signed body that is not a report is 400 (or 409 past ackedSeq) and stores nothing', async () => {
+  it('a validly signed body that is not a report is refused (400, 409 past ackedSeq, 401 for another centre) and stores nothing', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.oneof(
@@ -209,8 +209,14 @@ describe('hostile reports', () => {
             ackedSeq = Math.max(ackedSeq, (res.body.ackedSeq as number) ?? 0);
             return;
           }
-          // A changed fromSeq can make a valid report that starts beyond ackedSeq: 409, also nothing stored.
-          expect([400, 409], `${body} -> ${JSON.stringify(res.body)}`).toContain(res.status);
+          // A changed fromSeq can make a valid report that starts beyond ackedSeq (409), a changed
+          // centre one that is not the signer's (401): refused too, nothing stored.
+          let claimed: unknown = 'NK';
+          try {
+            claimed = (JSON.parse(body) as { centre?: unknown }).centre;
+          } catch {}
+          const allowed = claimed === 'NK' ? [400, 409] : [400, 401, 409];
+          expect(allowed, `${body} -> ${JSON.stringify(res.body)}`).toContain(res.status);
           if (res.status === 409) expect(res.body.ackedSeq).toBe(ackedSeq);
           expect(await snapshot()).toBe(before);
         },

@@ -3,10 +3,11 @@ import { spawn } from 'node:child_process';
 import { existsSync, realpathSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describeTicket, type PrinterEmulator, startPrinterEmulator } from '@luot/hardware';
 import { loadConfig } from './config.ts';
-import { createLogger } from './log.ts';
+import { createLogger, type Logger } from './log.ts';
 import { startHub } from './server.ts';
 
 const REPO_ROOT = join(import.meta.dirname, '..', '..', '..');
@@ -33,6 +34,90 @@ async function startDemoPrinter(outDir: string): Promise<PrinterEmulator> {
  */
 export function simulatorEntry(): string {
   return createRequire(join(REPO_ROOT, 'sim', 'package.json')).resolve('@luot/sim/cli');
+}
+
+/**
+ * The city server's command line: the entry `@luot/city/main` that apps/city/package.json
+ * exports, resolved from inside that workspace package (the hub does not depend on the city).
+ */
+export function cityEntry(): string {
+  return createRequire(join(REPO_ROOT, 'apps', 'city', 'package.json')).resolve('@luot/city/main');
+}
+
+interface DemoCity {
+  url: string;
+  stop(): void;
+}
+
+/**
+ * A demo city beside the demo hub (LUOT_DEMO_CITY=0 skips it): `pnpm city` in a child process on
+ * LUOT_DEMO_CITY_PORT (default 8090) with its embedded database in the demo data dir, a dozen
+ * Cần Thơ centres reporting their last 28 days on its first start, and this hub joined to it.
+ * A city that cannot start is reported and the hub goes on without it.
+ */
+async function startDemoCity(dataDir: string, log: Logger): Promise<DemoCity | null> {
+  if (process.env.LUOT_DEMO_CITY === '0') return null;
+  const tsx = pathToFileURL(join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+  const demoDays = process.env.LUOT_DEMO_DAYS ?? '28';
+  const child = spawn(process.execPath, ['--import', tsx, cityEntry()], {
+    env: {
+      ...process.env,
+      LUOT_DATA_DIR: join(dataDir, 'city'),
+      LUOT_PORT: process.env.LUOT_DEMO_CITY_PORT ?? '8090',
+      LUOT_HOST: '0.0.0.0',
+      LUOT_ADMIN_PASSWORD: DEMO_PASSWORD,
+      LUOT_CITY_DEMO: demoDays,
+      LUOT_LOG_LEVEL: 'warn',
+      LUOT_CITY_DATABASE_URL: '',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string | null>((resolve) => {
+    const lines = createInterface({ input: child.stdout! });
+    let found: string | null = null;
+    lines.on('line', (line) => {
+      const m = /listening on http:\/\/[^\s:]+:(\d+)/.exec(line);
+      if (m) found = `http://localhost:${m[1]}`;
+      if (m && demoDays === '0') resolve(found);
+      // With LUOT_CITY_DEMO the city's last line on start says what the demo centres sent.
+      if (/^ {2}demo: /.test(line)) {
+        process.stdout.write(`\n  Lượt demo city:${line.slice(7)}\n`);
+        resolve(found);
+      }
+    });
+    child.once('exit', () => resolve(null));
+    setTimeout(() => resolve(found), 120_000).unref();
+  });
+  if (!url) {
+    log.warn(
+      'the demo city did not start (is port 8090 taken? LUOT_DEMO_CITY_PORT picks another); the hub runs without it',
+    );
+    child.kill('SIGTERM');
+    return null;
+  }
+  return { url, stop: () => child.kill('SIGTERM') };
+}
+
+/** Joins the demo hub to the demo city once (a code made through the city's own API). */
+async function joinDemoCity(
+  hub: Awaited<ReturnType<typeof startHub>>['hub'],
+  cityUrl: string,
+  centreName: string,
+): Promise<void> {
+  if (!hub.citySync || hub.citySync.link()) return;
+  const login = await fetch(`${cityUrl}/api/city/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: DEMO_PASSWORD }),
+  });
+  const { token } = (await login.json()) as { token: string };
+  const made = await fetch(`${cityUrl}/api/city/v1/centres`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ code: 'NINHKIEU', name: centreName }),
+  });
+  const { enrolmentCode } = (await made.json()) as { enrolmentCode: string };
+  await hub.citySync.join(cityUrl, enrolmentCode);
 }
 
 /**
@@ -73,7 +158,13 @@ async function main(): Promise<void> {
   });
   await fillHistory(config.dataDir, config.adminPassword ?? DEMO_PASSWORD);
   const log = createLogger(config.logLevel);
+  const city = await startDemoCity(config.dataDir, log);
   const running = await startHub(config, { log });
+  if (city) {
+    await joinDemoCity(running.hub, city.url, running.hub.store.centre().name).catch((error: Error) =>
+      log.warn({ err: error }, 'the demo hub could not join the demo city'),
+    );
+  }
   const auth = running.hub.auth;
   printer.on('ticket', (ticket) =>
     log.info({ printer: printerUri }, `demo printer: ${describeTicket(ticket)}`),
@@ -100,6 +191,7 @@ async function main(): Promise<void> {
   const stop = () =>
     running
       .close()
+      .then(() => city?.stop())
       .then(() => printer.close())
       .then(() => process.exit(0));
   process.once('SIGINT', stop);
@@ -118,6 +210,11 @@ async function main(): Promise<void> {
       `  Kiosk pairing code: ${pairing.code} (one kiosk, valid 15 minutes; \`pnpm luot pairing-code kiosk "…"\` makes more).`,
       `  Printer emulator: ${printerUri} (the default printer) · tickets in ${ticketsDir}`,
       `  Ticket QR codes open ${running.hub.publicUrl}/t/<id>.`,
+      ...(city
+        ? [
+            `  Demo city: ${city.url}/ (where the wait is short, for citizens)  ·  API ${city.url}/api/city/v1/stats (sign in as admin, "${DEMO_PASSWORD}")`,
+          ]
+        : []),
       `  Data: ${config.dataDir}  ·  Ctrl+C stops.`,
       '',
     ].join('\n'),

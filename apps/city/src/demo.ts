@@ -1,0 +1,227 @@
+// A demo city: a dozen Cần Thơ ward and commune centres that enrol and report their last weeks
+// through the real protocol (signed reports over HTTP to this city), so that a newcomer sees a
+// populated city. Tickets are drawn from a seeded generator: every run of the same days gives the
+// same figures. Each day's report carries the centre's own figures for that day, which reconcile.
+import {
+  averageSeconds,
+  nearestRankIndex,
+  P90,
+  type Report,
+  type ReportDay,
+  type ReportTicket,
+  seconds1,
+} from '@luot/shared';
+import { newCentreKeyPair, signRequest } from '@luot/shared/node';
+import type { City } from './city.ts';
+
+export const DEMO_CENTRES: readonly { code: string; name: string; size: number }[] = [
+  { code: 'HUNGPHU', name: 'Phường Hưng Phú', size: 1.4 },
+  { code: 'CAIKHE', name: 'Phường Cái Khế', size: 1.1 },
+  { code: 'TANAN', name: 'Phường Tân An', size: 1.0 },
+  { code: 'ANBINH', name: 'Phường An Bình', size: 0.9 },
+  { code: 'BINHTHUY', name: 'Phường Bình Thủy', size: 1.0 },
+  { code: 'PHONGNAM', name: 'Xã Phong Nam', size: 0.5 },
+  { code: 'VITAN', name: 'Phường Vị Tân', size: 0.7 },
+  { code: 'DAITHANH', name: 'Phường Đại Thành', size: 0.6 },
+  { code: 'TRUONGLONGTAY', name: 'Xã Trường Long Tây', size: 0.4 },
+  { code: 'CODO', name: 'Xã Cờ Đỏ', size: 0.6 },
+  { code: 'VITHUY', name: 'Xã Vị Thủy', size: 0.5 },
+  { code: 'HOALUU', name: 'Xã Hòa Lựu', size: 0.45 },
+];
+
+const FIELDS = [
+  { code: 'HOTICH', name: 'Hộ tịch', share: 0.26, serviceMin: 9 },
+  { code: 'CHUNGTHUC', name: 'Chứng thực', share: 0.24, serviceMin: 4 },
+  { code: 'DATDAI', name: 'Đất đai', share: 0.12, serviceMin: 14 },
+  { code: 'CUTRU', name: 'Cư trú', share: 0.12, serviceMin: 7 },
+  { code: 'BAOTRO', name: 'Bảo trợ xã hội', share: 0.08, serviceMin: 10 },
+  { code: 'KINHDOANH', name: 'Hộ kinh doanh', share: 0.06, serviceMin: 12 },
+  { code: 'TRAKETQUA', name: 'Nhận kết quả', share: 0.12, serviceMin: 2 },
+];
+
+/** The service day's UTC start of the centre's local midnight (Asia/Ho_Chi_Minh, UTC+7). */
+const dayStart = (day: string) => Date.parse(`${day}T00:00:00+07:00`);
+const localDay = (ms: number) => new Date(ms + 7 * 3600_000).toISOString().slice(0, 10);
+
+/** mulberry32: a small seeded generator, so the demo is the same every time. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const seedOf = (text: string) =>
+  [...text].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619), 2166136261);
+
+/** One day of a centre: tickets (all closed) and the centre's own figures of the day. */
+export function demoDay(
+  code: string,
+  size: number,
+  day: string,
+): { tickets: Omit<ReportTicket, 'version'>[]; figures: ReportDay } {
+  const rnd = random(seedOf(`${code}|${day}`));
+  const weekday = new Date(`${day}T12:00:00Z`).getUTCDay();
+  const base = weekday === 0 ? 0 : weekday === 6 ? 90 : 240;
+  const count = Math.round(base * size * (0.8 + 0.4 * rnd()));
+  const start = dayStart(day);
+  const tickets: Omit<ReportTicket, 'version'>[] = [];
+  // Counters free at: a few counters, more in bigger centres; waits grow when they are busy.
+  const counters = Array.from({ length: Math.max(2, Math.round(5 * size)) }, () => start + 7 * 3600_000);
+  for (let i = 0; i < count; i += 1) {
+    // Arrivals from 07:00 to 16:30, more in the morning.
+    const u = rnd();
+    const hour = 7 + 9.5 * (u < 0.65 ? rnd() * 0.45 : 0.45 + rnd() * 0.55);
+    const issuedAt = Math.round(start + hour * 3600_000);
+    let pick = rnd();
+    const field = FIELDS.find((f) => (pick -= f.share) < 0) ?? FIELDS[0]!;
+    const fate = rnd();
+    const c = counters.indexOf(Math.min(...counters));
+    const calledAt = Math.max(issuedAt + 20_000, counters[c]!) + Math.round(rnd() * 60_000);
+    const serviceMs = Math.round(field.serviceMin * 60_000 * (0.5 + rnd()));
+    const status = fate < 0.9 ? 'done' : fate < 0.95 ? 'no_show' : fate < 0.97 ? 'cancelled' : 'expired';
+    const called = status === 'done' || status === 'no_show';
+    if (called) counters[c] = calledAt + (status === 'done' ? serviceMs : 60_000);
+    const r = rnd();
+    tickets.push({
+      id: `${code.toLowerCase()}-${day.replaceAll('-', '')}-${String(i + 1).padStart(4, '0')}`,
+      serviceDay: day,
+      service: { code: field.code, name: field.name },
+      procedureCodes: [],
+      priority: rnd() < 0.08 ? 'elderly' : null,
+      channel: 'kiosk',
+      status,
+      issuedAt: new Date(issuedAt).toISOString(),
+      calledAt: called ? new Date(calledAt).toISOString() : null,
+      startedAt: status === 'done' ? new Date(calledAt + 30_000).toISOString() : null,
+      finishedAt: status === 'done' ? new Date(calledAt + 30_000 + serviceMs).toISOString() : null,
+      counterNumber: called ? c + 1 : null,
+      officer: called ? `o-demo${code.slice(0, 4).toLowerCase()}${c + 1}`.padEnd(18, 'x').slice(0, 18) : null,
+      recallCount: 0,
+      rating: status === 'done' && r < 0.45 ? (r < 0.27 ? 4 : r < 0.4 ? 3 : r < 0.43 ? 2 : 1) : null,
+    });
+  }
+  return { tickets, figures: { date: day, ...figuresOf(tickets) } };
+}
+
+/** A day's figures as a hub computes them (docs/glossary.md, Figures). */
+export function figuresOf(tickets: readonly Omit<ReportTicket, 'version'>[]): Omit<ReportDay, 'date'> {
+  const waits = tickets
+    .filter((t) => t.calledAt !== null)
+    .map((t) => Date.parse(t.calledAt!) - Date.parse(t.issuedAt))
+    .sort((a, b) => a - b);
+  const services = tickets
+    .filter((t) => t.status === 'done' && t.startedAt && t.finishedAt)
+    .map((t) => Date.parse(t.finishedAt!) - Date.parse(t.startedAt!));
+  const rank = nearestRankIndex(waits.length, P90);
+  const count = (status: string) => tickets.filter((t) => t.status === status).length;
+  const rated = (n: number) => tickets.filter((t) => t.rating === n).length;
+  return {
+    issued: tickets.length,
+    served: count('done'),
+    noShow: count('no_show'),
+    cancelled: count('cancelled'),
+    expired: count('expired'),
+    avgWaitSeconds: averageSeconds(
+      waits.reduce((a, b) => a + b, 0),
+      waits.length,
+    ),
+    p90WaitSeconds: rank === null ? null : seconds1(waits[rank]!),
+    avgServiceSeconds: averageSeconds(
+      services.reduce((a, b) => a + b, 0),
+      services.length,
+    ),
+    ratings: { '1': rated(1), '2': rated(2), '3': rated(3), '4': rated(4) },
+  };
+}
+
+/**
+ * Adds the demo centres (once: a city that has them already is left as it is), enrols each
+ * with its own key, and sends `days` past days (before today) and a live snapshot through the
+ * city's own HTTP API at `url`. Returns the number of tickets sent.
+ */
+export async function seedDemoCity(
+  city: City,
+  url: string,
+  options: { days: number; now: number },
+): Promise<number> {
+  const { centres } = await city.listCentres();
+  if (centres.some((c) => c.code === DEMO_CENTRES[0]!.code)) return 0;
+  let sent = 0;
+  const today = localDay(options.now);
+  for (const centre of DEMO_CENTRES) {
+    const made = await city.createCentre(centre.code, centre.name);
+    const keys = newCentreKeyPair();
+    await city.enrol(made.enrolmentCode, keys.publicKey, `demo-${centre.code}`);
+    let seq = 0;
+    for (let back = options.days; back >= 1; back -= 1) {
+      const day = localDay(dayStart(today) + 12 * 3600_000 - back * 86_400_000);
+      const { tickets, figures } = demoDay(centre.code, centre.size, day);
+      const fromSeq = seq + 1;
+      const versioned = tickets.map((t) => ({ ...t, version: ++seq }));
+      seq += 1; // the day close
+      await post(url, centre.code, keys.privateKey, options.now, {
+        centre: centre.code,
+        fromSeq,
+        toSeq: seq,
+        sentAt: new Date(options.now).toISOString(),
+        tickets: versioned,
+        days: [figures],
+        live: null,
+      });
+      sent += tickets.length;
+    }
+    await post(url, centre.code, keys.privateKey, options.now, {
+      centre: centre.code,
+      fromSeq: seq + 1,
+      toSeq: seq,
+      sentAt: new Date(options.now).toISOString(),
+      tickets: [],
+      days: [],
+      live: demoLive(centre.code, centre.size, options.now),
+    });
+  }
+  return sent;
+}
+
+/** A plausible "now" for the centre: counters open during opening hours (Mon–Sat 07:00–17:00). */
+export function demoLive(code: string, size: number, now: number) {
+  const local = new Date(now + 7 * 3600_000);
+  const hour = local.getUTCHours() + local.getUTCMinutes() / 60;
+  const open = local.getUTCDay() !== 0 && hour >= 7 && hour < 17;
+  const rnd = random(seedOf(`${code}|${Math.floor(now / 600_000)}`));
+  const waiting = open ? Math.round(rnd() * 22 * size) : 0;
+  return {
+    at: new Date(now).toISOString(),
+    waiting,
+    countersOpen: open ? Math.max(1, Math.round(5 * size * (0.5 + rnd() / 2))) : 0,
+    longestWaitSeconds: waiting > 0 ? Math.round(60 + rnd() * 1500 * size) : null,
+  };
+}
+
+async function post(
+  url: string,
+  code: string,
+  privateKey: string,
+  now: number,
+  report: Report,
+): Promise<void> {
+  const body = JSON.stringify(report);
+  const headers = signRequest({
+    method: 'POST',
+    path: '/api/city/v1/reports',
+    body,
+    keyId: code,
+    privateKey,
+    created: Math.floor(now / 1000),
+  });
+  const res = await fetch(`${url}/api/city/v1/reports`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
+  if (res.status !== 200) throw new Error(`demo report of ${code}: ${res.status} ${await res.text()}`);
+}
