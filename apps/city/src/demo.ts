@@ -57,6 +57,16 @@ function random(seed: number): () => number {
 const seedOf = (text: string) =>
   [...text].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619), 2166136261);
 
+/** The field whose share of arrivals holds `u` (0 ≤ u < 1). */
+function pickField(u: number): (typeof FIELDS)[number] {
+  let left = u;
+  for (const field of FIELDS) {
+    left -= field.share;
+    if (left < 0) return field;
+  }
+  return FIELDS[0]!;
+}
+
 /** One day of a centre: tickets (all closed) and the centre's own figures of the day. */
 export function demoDay(
   code: string,
@@ -76,8 +86,7 @@ export function demoDay(
     const u = rnd();
     const hour = 7 + 9.5 * (u < 0.65 ? rnd() * 0.45 : 0.45 + rnd() * 0.55);
     const issuedAt = Math.round(start + hour * 3600_000);
-    let pick = rnd();
-    const field = FIELDS.find((f) => (pick -= f.share) < 0) ?? FIELDS[0]!;
+    const field = pickField(rnd());
     const fate = rnd();
     const c = counters.indexOf(Math.min(...counters));
     const calledAt = Math.max(issuedAt + 20_000, counters[c]!) + Math.round(rnd() * 60_000);
