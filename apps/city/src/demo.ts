@@ -234,3 +234,45 @@ async function post(
   });
   if (res.status !== 200) throw new Error(`demo report of ${code}: ${res.status} ${await res.text()}`);
 }
+
+/**
+ * Keeps the demo centres live: each start gives every demo centre a new key (a new enrolment
+ * code replaces the old key, as for a real centre) and from then on sends its live snapshot every
+ * `everyMs`, so the public page shows current figures while the demo runs. Returns a stop.
+ */
+export async function keepDemoLive(
+  city: City,
+  url: string,
+  options: { everyMs?: number; now?: () => number } = {},
+): Promise<() => void> {
+  const now = options.now ?? Date.now;
+  const keys = new Map<string, string>();
+  for (const centre of DEMO_CENTRES) {
+    const made = await city.createCentre(centre.code, centre.name);
+    const pair = newCentreKeyPair();
+    await city.enrol(made.enrolmentCode, pair.publicKey, `demo-${centre.code}`);
+    keys.set(centre.code, pair.privateKey);
+  }
+  const tick = async () => {
+    const { centres } = await city.listCentres();
+    for (const centre of DEMO_CENTRES) {
+      const acked = centres.find((c) => c.code === centre.code)?.ackedSeq ?? 0;
+      const at = now();
+      await post(url, centre.code, keys.get(centre.code)!, at, {
+        centre: centre.code,
+        fromSeq: acked + 1,
+        toSeq: acked,
+        sentAt: new Date(at).toISOString(),
+        tickets: [],
+        days: [],
+        live: demoLive(centre.code, centre.size, at),
+      });
+    }
+  };
+  await tick();
+  const timer = setInterval(() => {
+    tick().catch(() => {});
+  }, options.everyMs ?? 60_000);
+  timer.unref();
+  return () => clearInterval(timer);
+}

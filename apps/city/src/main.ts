@@ -1,6 +1,6 @@
 // `pnpm city`: a city server in the foreground (API.md, "Starting a city server").
 import { loadCityConfig } from './config.ts';
-import { DEMO_CENTRES, seedDemoCity } from './demo.ts';
+import { DEMO_CENTRES, keepDemoLive, seedDemoCity } from './demo.ts';
 import { createLogger } from './log.ts';
 import { startCity } from './server.ts';
 
@@ -8,6 +8,7 @@ async function main(): Promise<void> {
   const config = loadCityConfig();
   const log = createLogger(config.logLevel);
   const running = await startCity(config, { log });
+  let stopDemo = () => {};
   const where = config.databaseUrl ? 'PostgreSQL' : `embedded PostgreSQL (PGlite) in ${config.dataDir}`;
   const shown = config.host === '0.0.0.0' ? '0.0.0.0' : config.host;
   process.stdout.write(`Lượt city server listening on http://${shown}:${running.port} (${where})\n`);
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
         ? `  demo: ${DEMO_CENTRES.length} centres reported ${sent.toLocaleString('en-US')} tickets of the last ${config.demoDays} days\n`
         : `  demo: the ${DEMO_CENTRES.length} demo centres reported on an earlier start\n`,
     );
+    stopDemo = await keepDemoLive(running.city, running.url);
   }
   if (running.generatedAdminPassword) {
     process.stdout.write(
@@ -29,6 +31,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'stopping');
+    stopDemo();
     running.stop().then(
       () => process.exit(0),
       (error) => {

@@ -2,16 +2,17 @@
 // every reported day reconciles with the city's own figures, the same run gives the same figures,
 // and a second start adds nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_CENTRES, demoDay, seedDemoCity } from '../src/demo.ts';
+import { DEMO_CENTRES, demoDay, keepDemoLive, seedDemoCity } from '../src/demo.ts';
 import type { RunningCity } from '../src/server.ts';
 import { startTestCity } from './harness.ts';
 
 const NOW = Date.parse('2026-12-04T03:00:00.000Z'); // a Friday, 10:00 in Cần Thơ
+let t = NOW;
 let city: RunningCity;
 let sent = 0;
 
 beforeAll(async () => {
-  city = await startTestCity({}, () => NOW);
+  city = await startTestCity({}, () => t);
   sent = await seedDemoCity(city.city, city.url, { days: 28, now: NOW });
 }, 120_000);
 afterAll(() => city?.stop());
@@ -51,5 +52,20 @@ describe('the demo city', () => {
     const html = await (await fetch(`${city.url}/`)).text();
     for (const centre of DEMO_CENTRES) expect(html).toContain(centre.name);
     expect(html).toContain('Quầy đang mở');
+  });
+
+  it('keeps the demo centres live while the demo runs, with new keys each start', async () => {
+    t = NOW + 30 * 60_000; // the first snapshots are stale now
+    const stale = await (await fetch(`${city.url}/`)).text();
+    expect(stale).toContain('Chưa có số liệu lúc này');
+    t += 16_000; // past the page's cache
+    const stop = await keepDemoLive(city.city, city.url, { everyMs: 3_600_000, now: () => t });
+    try {
+      const html = await (await fetch(`${city.url}/`)).text();
+      expect(html).not.toContain('Chưa có số liệu lúc này');
+      expect(html).toContain('Cập nhật lúc 10:30');
+    } finally {
+      stop();
+    }
   });
 });
