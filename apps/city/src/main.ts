@@ -41,6 +41,13 @@ async function main(): Promise<void> {
     );
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
+  // Started by another program (the demo hub) that holds our stdin: stop when it is gone,
+  // even if it was killed without a chance to stop us.
+  if (process.env.LUOT_EXIT_WITH_PARENT === '1') {
+    process.stdin.on('end', () => stop('parent gone'));
+    process.stdin.on('close', () => stop('parent gone'));
+    process.stdin.resume();
+  }
   process.on('SIGINT', () => stop('SIGINT'));
 }
 

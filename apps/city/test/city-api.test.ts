@@ -217,6 +217,19 @@ describe.each(STORES)('city API on %s', (store) => {
     expect(locked.status).toBe(429);
   });
 
+  it('refuses a revoked centre’s reports until it enrols a new key, which replaces the old one', async () => {
+    const token2 = await adminToken(city.url);
+    const vt = await enrolCentre(city.url, token2, 'VT', 'Phường Vị Tân');
+    expect((await vt.send(report('VT', { fromSeq: 1, toSeq: 1 }))).status).toBe(200);
+    expect(await city.city.revokeKey('VT')).toBe(true);
+    const refused = await vt.send(report('VT', { fromSeq: 2, toSeq: 2 }));
+    expect(refused.status).toBe(401);
+    // A new code and a new key: the old key stays refused, the new one reports.
+    const again = await enrolCentre(city.url, token2, 'VT', 'Phường Vị Tân');
+    expect((await again.send(report('VT', { fromSeq: 2, toSeq: 2 }))).body).toEqual({ ackedSeq: 2 });
+    expect((await vt.send(report('VT', { fromSeq: 3, toSeq: 3 }))).status).toBe(401);
+  });
+
   it('rate-limits enrolment attempts from one address', async () => {
     const statuses: number[] = [];
     let retryAfter: string | null = null;

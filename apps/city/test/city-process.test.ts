@@ -39,6 +39,21 @@ describe('pnpm city', () => {
     }
   });
 
+  it('started by another program (LUOT_EXIT_WITH_PARENT=1), stops when that program’s pipe closes', async () => {
+    const child = await spawnCity(
+      {
+        LUOT_DATA_DIR: tempDir('luot-city-parent-'),
+        LUOT_EXIT_WITH_PARENT: '1',
+        LUOT_ADMIN_PASSWORD: 'thanh-pho-demo',
+      },
+      30_000,
+      'pipe',
+    );
+    expect((await json(child.url, 'GET', '/api/city/v1/health')).status).toBe(200);
+    child.proc.stdin!.end(); // what the kernel does when the parent dies
+    expect(await child.exited).toBe(0);
+  });
+
   it('refuses bad settings with a message naming the variable', () => {
     const tsx = pathToFileURL(join(HERE, '..', '..', '..', 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
     for (const [name, value, message] of [

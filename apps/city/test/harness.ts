@@ -258,13 +258,17 @@ export interface CityProcess {
 }
 
 /** Starts `pnpm city` as a child process (node + tsx, one process, so SIGKILL hits the city). */
-export function spawnCity(env: Record<string, string>, timeoutMs = 30_000): Promise<CityProcess> {
+export function spawnCity(
+  env: Record<string, string>,
+  timeoutMs = 30_000,
+  stdin: 'ignore' | 'pipe' = 'ignore',
+): Promise<CityProcess> {
   const here = dirname(fileURLToPath(import.meta.url));
   const main = join(here, '..', 'src', 'main.ts');
   const tsx = pathToFileURL(join(here, '..', '..', '..', 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
   const proc = spawn(process.execPath, ['--import', tsx, main], {
     env: { ...process.env, LUOT_PORT: '0', LUOT_HOST: '127.0.0.1', LUOT_LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [stdin, 'pipe', 'pipe'],
   });
   const lines: string[] = [];
   let stderr = '';

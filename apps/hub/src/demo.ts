@@ -69,8 +69,10 @@ async function startDemoCity(dataDir: string, log: Logger): Promise<DemoCity | n
       LUOT_CITY_DEMO: demoDays,
       LUOT_LOG_LEVEL: 'warn',
       LUOT_CITY_DATABASE_URL: '',
+      // The city stops when this process is gone, however it ended (its stdin closes).
+      LUOT_EXIT_WITH_PARENT: '1',
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['pipe', 'pipe', 'inherit'],
   });
   const url = await new Promise<string | null>((resolve) => {
     const lines = createInterface({ input: child.stdout! });
