@@ -20,6 +20,7 @@ import Fastify, {
   type FastifyRequest,
 } from 'fastify';
 import { z } from 'zod';
+import { cityAlerts } from './alerts.ts';
 import { CITY_VERSION, type City, ReportGapError } from './city.ts';
 import { PUBLIC_CACHE_MS, publicPage } from './public-page.ts';
 
@@ -44,6 +45,7 @@ const HANDLERS: { [K in CityCommandName]: Handler<K> } = {
     throw new Error('reports are routed by reportRoute (signed raw body)');
   },
   'city:stats': ({ city, query }) => city.stats(query.from, query.to, query.centre ?? null),
+  'city:alerts': async ({ city }) => ({ alerts: await cityAlerts(city.db, city.now()) }),
 };
 
 const errorBody = (code: string, message: string): ApiErrorBody => ({ error: { code, message } });

@@ -167,6 +167,19 @@ export const CityStatsResponse = z.object({
 });
 export type CityStatsResponse = z.infer<typeof CityStatsResponse>;
 
+const AlertCentre = z.object({ code: z.string(), name: z.string() });
+export const CityAlert = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('silent'), centre: AlertCentre, since: IsoTime.nullable() }),
+  z.object({ kind: z.literal('unreconciled'), centre: AlertCentre, date: z.string() }),
+  z.object({
+    kind: z.literal('long_wait'),
+    centre: AlertCentre,
+    longestWaitSeconds: z.number(),
+    at: IsoTime,
+  }),
+]);
+export const CityAlertsResponse = z.object({ alerts: z.array(CityAlert) });
+
 // ---- the hub's side (API.md, "The hub's side")
 
 export const CityJoinRequest = z.strictObject({

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import {
   CentresResponse,
+  CityAlertsResponse,
   CityHealth,
   CityLoginRequest,
   CityLoginResponse,
@@ -78,6 +79,13 @@ export const CITY_API = {
     access: CITY_READERS,
     query: CityStatsQuery,
     response: CityStatsResponse,
+  }),
+  'city:alerts': endpoint({
+    method: 'GET',
+    path: '/api/city/v1/alerts',
+    summary: 'What needs attention now: silent centres during office hours, unreconciled days, long waits',
+    access: CITY_READERS,
+    response: CityAlertsResponse,
   }),
 } satisfies Record<string, Endpoint>;
 
