@@ -2,6 +2,7 @@
 // reports, figures. It keeps no state of its own beyond caches and rate limits: several city
 // processes may serve one PostgreSQL database (API.md).
 import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import { type CityFigures, type CityRole, type CityUser, LuotError, type Report } from '@luot/shared';
 import {
   checkSignature,
@@ -63,20 +64,6 @@ export const EMPTY_FIGURES: CityFigures = {
   ratings: { '1': 0, '2': 0, '3': 0, '4': 0 },
 };
 
-function sameFigures(a: CityFigures, b: CityFigures): boolean {
-  return (
-    a.issued === b.issued &&
-    a.served === b.served &&
-    a.noShow === b.noShow &&
-    a.cancelled === b.cancelled &&
-    a.expired === b.expired &&
-    a.avgWaitSeconds === b.avgWaitSeconds &&
-    a.p90WaitSeconds === b.p90WaitSeconds &&
-    a.avgServiceSeconds === b.avgServiceSeconds &&
-    (['1', '2', '3', '4'] as const).every((k) => a.ratings[k] === b.ratings[k])
-  );
-}
-
 /** A sliding one-minute window per key (enrolment attempts per client address). */
 class RateLimit {
   private readonly hits = new Map<string, number[]>();
@@ -127,7 +114,7 @@ export function createCity(options: {
       reported.map((d) => d.date),
     );
     for (const day of reported) {
-      const equal = sameFigures(own.get(day.date) ?? EMPTY_FIGURES, day.figures as CityFigures);
+      const equal = isDeepStrictEqual(own.get(day.date) ?? EMPTY_FIGURES, day.figures);
       await reports.setReconciled(centreId, day.date, equal);
     }
   }

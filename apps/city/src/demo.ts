@@ -3,13 +3,15 @@
 // populated city. Tickets are drawn from a seeded generator: every run of the same days gives the
 // same figures. Each day's report carries the centre's own figures for that day, which reconcile.
 import {
-  averageSeconds,
-  nearestRankIndex,
-  P90,
+  addTicket,
+  avgServiceSeconds,
+  avgWaitSeconds,
+  emptySums,
+  p90WaitSeconds,
   type Report,
   type ReportDay,
   type ReportTicket,
-  seconds1,
+  ratingsOf,
 } from '@luot/shared';
 import { newCentreKeyPair, signRequest } from '@luot/shared/node';
 import type { City } from './city.ts';
@@ -116,34 +118,32 @@ export function demoDay(
   return { tickets, figures: { date: day, ...figuresOf(tickets) } };
 }
 
-/** A day's figures as a hub computes them (docs/glossary.md, Figures). */
+/** A day's figures as a hub computes them: the shared definitions of figures.ts. */
 export function figuresOf(tickets: readonly Omit<ReportTicket, 'version'>[]): Omit<ReportDay, 'date'> {
-  const waits = tickets
-    .filter((t) => t.calledAt !== null)
-    .map((t) => Date.parse(t.calledAt!) - Date.parse(t.issuedAt))
-    .sort((a, b) => a - b);
-  const services = tickets
-    .filter((t) => t.status === 'done' && t.startedAt && t.finishedAt)
-    .map((t) => Date.parse(t.finishedAt!) - Date.parse(t.startedAt!));
-  const rank = nearestRankIndex(waits.length, P90);
-  const count = (status: string) => tickets.filter((t) => t.status === status).length;
-  const rated = (n: number) => tickets.filter((t) => t.rating === n).length;
+  const sums = emptySums();
+  const waits: number[] = [];
+  const ms = (iso: string | null) => (iso === null ? null : Date.parse(iso));
+  for (const t of tickets) {
+    const wait = addTicket(sums, {
+      status: t.status,
+      issuedAt: Date.parse(t.issuedAt),
+      calledAt: ms(t.calledAt),
+      startedAt: ms(t.startedAt),
+      finishedAt: ms(t.finishedAt),
+      rating: t.rating,
+    });
+    if (wait !== null) waits.push(wait);
+  }
   return {
-    issued: tickets.length,
-    served: count('done'),
-    noShow: count('no_show'),
-    cancelled: count('cancelled'),
-    expired: count('expired'),
-    avgWaitSeconds: averageSeconds(
-      waits.reduce((a, b) => a + b, 0),
-      waits.length,
-    ),
-    p90WaitSeconds: rank === null ? null : seconds1(waits[rank]!),
-    avgServiceSeconds: averageSeconds(
-      services.reduce((a, b) => a + b, 0),
-      services.length,
-    ),
-    ratings: { '1': rated(1), '2': rated(2), '3': rated(3), '4': rated(4) },
+    issued: sums.issued,
+    served: sums.served,
+    noShow: sums.noShow,
+    cancelled: sums.cancelled,
+    expired: sums.expired,
+    avgWaitSeconds: avgWaitSeconds(sums),
+    p90WaitSeconds: p90WaitSeconds(Float64Array.from(waits)),
+    avgServiceSeconds: avgServiceSeconds(sums),
+    ratings: ratingsOf(sums),
   };
 }
 

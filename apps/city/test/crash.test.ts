@@ -9,6 +9,7 @@ import {
   adminToken,
   type CityProcess,
   enrolCentre,
+  figuresOf,
   freePort,
   json,
   type PostgresCluster,
@@ -17,34 +18,16 @@ import {
   spawnCity,
   startPostgres,
   TEST_ADMIN_PASSWORD,
+  until,
 } from './harness.ts';
 
-const FIGURES = [
-  'issued',
-  'served',
-  'noShow',
-  'cancelled',
-  'expired',
-  'avgWaitSeconds',
-  'p90WaitSeconds',
-  'avgServiceSeconds',
-  'ratings',
-];
-const figuresOf = (s: Record<string, unknown>) => Object.fromEntries(FIGURES.map((k) => [k, s[k]]));
-
-async function until<T>(
-  what: () => string,
-  check: () => Promise<T | null | false | undefined>,
-  ms = 30_000,
-): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await check().catch(() => null);
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what()}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+/** A kiosk's ticket at the hub at `url`, with its Idempotency-Key. */
+const issueAt = (url: string, kiosk: string, key: string) =>
+  fetch(`${url}/api/v1/tickets`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${kiosk}`, 'idempotency-key': key },
+    body: JSON.stringify({ serviceId: 'hotich' }),
+  });
 
 async function stop(proc: CityProcess | HubProcess | null, signal: NodeJS.Signals = 'SIGTERM') {
   if (!proc || proc.proc.exitCode !== null || proc.proc.signalCode !== null) return;
@@ -235,31 +218,13 @@ describe('crashes while reporting', () => {
       const kiosk = (await api('POST', '/api/v1/devices/pair', { code })).body.token as string;
       const keys = Array.from({ length: 200 }, () => randomUUID());
       for (const key of keys.slice(0, 120)) {
-        const res = await fetch(`${hub.url}/api/v1/tickets`, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            authorization: `Bearer ${kiosk}`,
-            'idempotency-key': key,
-          },
-          body: JSON.stringify({ serviceId: 'hotich' }),
-        });
-        expect(res.status).toBe(201);
+        expect((await issueAt(hub!.url, kiosk, key)).status).toBe(201);
       }
       await stop(hub, 'SIGKILL');
       hub = await spawnHub(env);
       admin = await login();
       for (const key of keys.slice(120)) {
-        const res = await fetch(`${hub.url}/api/v1/tickets`, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            authorization: `Bearer ${kiosk}`,
-            'idempotency-key': key,
-          },
-          body: JSON.stringify({ serviceId: 'hotich' }),
-        });
-        expect(res.status).toBe(201);
+        expect((await issueAt(hub!.url, kiosk, key)).status).toBe(201);
       }
       const day = await until(
         () => 'the restarted hub to catch up',

@@ -296,3 +296,37 @@ export function spawnCity(
     });
   });
 }
+
+/** The figures of a day's statistics or a city figures object, for comparing the two. */
+export const FIGURE_KEYS = [
+  'issued',
+  'served',
+  'noShow',
+  'cancelled',
+  'expired',
+  'avgWaitSeconds',
+  'p90WaitSeconds',
+  'avgServiceSeconds',
+  'ratings',
+] as const;
+export const figuresOf = (s: Record<string, unknown>) =>
+  Object.fromEntries(FIGURE_KEYS.map((k) => [k, s[k]]));
+
+/**
+ * Resolves with `check`'s answer once it is truthy: for what another process does in its own
+ * time (a hub's report reaching the city), checked every 25 ms up to `ms`.
+ */
+export async function until<T>(
+  what: string | (() => string),
+  check: () => Promise<T | null | undefined | false>,
+  ms = 30_000,
+): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > end)
+      throw new Error(`timed out waiting for ${typeof what === 'string' ? what : what()}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}

@@ -6,36 +6,7 @@ import { startTestHub, type TestHub } from '@luot/hub/testing';
 import { act, expectOk, issue, manualClock, officerAt } from '@luot/hub/testing/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningCity } from '../src/server.ts';
-import { adminToken, json, startTestCity } from './harness.ts';
-
-const FIGURE_KEYS = [
-  'issued',
-  'served',
-  'noShow',
-  'cancelled',
-  'expired',
-  'avgWaitSeconds',
-  'p90WaitSeconds',
-  'avgServiceSeconds',
-  'ratings',
-] as const;
-const figuresOf = (s: Record<string, unknown>) => Object.fromEntries(FIGURE_KEYS.map((k) => [k, s[k]]));
-
-/** Waits until `check` holds, checking after each turn of the event loop's timers (max `ms`). */
-async function until<T>(
-  what: string | (() => string),
-  check: () => Promise<T | null | undefined | false>,
-  ms = 15_000,
-): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > end)
-      throw new Error(`timed out waiting for ${typeof what === 'string' ? what : what()}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+import { adminToken, figuresOf, json, startTestCity, until } from './harness.ts';
 
 const FAST = { debounceMs: 20, minBackoffMs: 30, maxBackoffMs: 200, liveEveryMs: 60_000 };
 
