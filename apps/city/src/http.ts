@@ -4,8 +4,6 @@ import {
   ApiErrorBody,
   CITY_API,
   type CityCommandName,
-  type CityOutput,
-  type CityParsed,
   type CityUser,
   type Endpoint,
   LuotError,
@@ -21,21 +19,16 @@ import Fastify, {
 } from 'fastify';
 import { z } from 'zod';
 import { cityAlerts } from './alerts.ts';
+import { catalogueHandlers } from './catalogue/handlers.ts';
 import { CITY_VERSION, type City, ReportGapError } from './city.ts';
+import { dashboardHandlers } from './dashboard/handlers.ts';
+import type { Handler, Handlers } from './handler.ts';
 import { PUBLIC_CACHE_MS, publicPage } from './public-page.ts';
 
-interface Context {
-  city: City;
-  user: CityUser | null;
-  client: string;
-  request: FastifyRequest;
-}
-type Handler<K extends CityCommandName> = (
-  input: CityParsed<K> & Context,
-) => Promise<CityOutput<K>> | CityOutput<K>;
-
 /** One handler per command of the contract, checked against it by name. */
-const HANDLERS: { [K in CityCommandName]: Handler<K> } = {
+const HANDLERS: Handlers<CityCommandName> = {
+  ...catalogueHandlers,
+  ...dashboardHandlers,
   'city:health': () => ({ status: 'ok', version: CITY_VERSION }),
   'city:login': ({ city, body }) => city.login(body.username, body.password),
   'city:centres:create': ({ city, body }) => city.createCentre(body.code, body.name),
@@ -154,10 +147,13 @@ export function buildCityHttp(city: City): FastifyInstance {
           user,
           client: request.ip,
           request,
+          reply,
           params,
           query,
           body,
         } as never);
+        // A handler may answer itself (a file, a 304): then its reply stands.
+        if (reply.sent) return reply;
         return reply.code(command.status ?? 200).send(result);
       },
     });

@@ -1,5 +1,7 @@
 export * from './admin.ts';
 export * from './call-order.ts';
+export * from './city/catalogue.ts';
+export * from './city/dashboard.ts';
 export * from './city/schemas.ts';
 export * from './contract/index.ts';
 export * from './domain.ts';
