@@ -20,6 +20,7 @@ import Fastify, {
 import { z } from 'zod';
 import { cityAlerts } from './alerts.ts';
 import { catalogueHandlers } from './catalogue/handlers.ts';
+import { registerCatalogueParsers } from './catalogue/xlsx.ts';
 import { CITY_VERSION, type City, ReportGapError } from './city.ts';
 import { dashboardHandlers } from './dashboard/handlers.ts';
 import type { Handler, Handlers } from './handler.ts';
@@ -43,6 +44,8 @@ const HANDLERS: Handlers<CityCommandName> = {
 
 const errorBody = (code: string, message: string): ApiErrorBody => ({ error: { code, message } });
 const API_BODY_LIMIT = 64 * 1024;
+/** Bodies that may be as large as a report: a whole catalogue of procedures. */
+const LARGE_BODY_PATHS = new Set<string>([CITY_API['city:catalogue:import'].path]);
 
 function bearer(header: string | undefined): string | null {
   if (!header) return null;
@@ -79,8 +82,9 @@ export function buildCityHttp(city: City): FastifyInstance {
     const raw = body as Buffer;
     (request as FastifyRequest & { rawBody?: Buffer }).rawBody = raw;
     if (request.url.split('?')[0] === CITY_API['city:report'].path) return done(null, undefined);
-    if (raw.length > API_BODY_LIMIT) {
-      return done(new LuotError('validation_failed', 'body: larger than 64 KiB'), undefined);
+    const limit = LARGE_BODY_PATHS.has(request.url.split('?')[0]!) ? REPORT_MAX_BYTES : API_BODY_LIMIT;
+    if (raw.length > limit) {
+      return done(new LuotError('validation_failed', `body: larger than ${limit / 1024} KiB`), undefined);
     }
     const text = raw.toString('utf8');
     if (text.trim() === '') return done(null, undefined);
@@ -90,6 +94,9 @@ export function buildCityHttp(city: City): FastifyInstance {
       done(new LuotError('validation_failed', 'body: not valid JSON'), undefined);
     }
   });
+
+  // A catalogue may also arrive as an XLSX workbook (catalogue/xlsx.ts).
+  registerCatalogueParsers(app);
 
   app.setErrorHandler((error: FastifyError | LuotError, request, reply) => {
     if (error instanceof LuotError) {
