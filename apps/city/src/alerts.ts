@@ -1,6 +1,6 @@
 // What needs the city's attention now (issue 15's alerts, served at GET /api/city/v1/alerts):
-// a centre silent for more than 15 minutes while centres are open, a closed day whose figures did
-// not reconcile, a centre whose longest wait passes the threshold. Opening hours are the
+// a centre silent for more than 15 minutes (a city setting) while centres are open, a closed day
+// whose figures did not reconcile, a centre whose longest wait passes the threshold (a setting). Opening hours are the
 // government office hours every commune and ward centre keeps (Mon–Fri 07:00–11:30 and
 // 13:00–17:00, Sat 07:30–11:30, Asia/Ho_Chi_Minh); a centre never counts as silent outside them.
 import { isOpenAt, type LiveSnapshot, type OpeningHours } from '@luot/shared';
@@ -20,8 +20,17 @@ export type CityAlert =
   | { kind: 'unreconciled'; centre: { code: string; name: string }; date: string }
   | { kind: 'long_wait'; centre: { code: string; name: string }; longestWaitSeconds: number; at: string };
 
-export async function cityAlerts(db: CityDatabase, now: number): Promise<CityAlert[]> {
+export async function cityAlerts(
+  db: CityDatabase,
+  now: number,
+  thresholds: { silentMinutes: number; longWaitMinutes: number } = {
+    silentMinutes: SILENT_AFTER_MS / 60_000,
+    longWaitMinutes: LONG_WAIT_SECONDS / 60,
+  },
+): Promise<CityAlert[]> {
   const alerts: CityAlert[] = [];
+  const silentMs = thresholds.silentMinutes * 60_000;
+  const longWaitSeconds = thresholds.longWaitMinutes * 60;
   const centres = await db.query<{
     code: string;
     name: string;
@@ -32,15 +41,11 @@ export async function cityAlerts(db: CityDatabase, now: number): Promise<CityAle
   for (const c of centres) {
     const centre = { code: c.code, name: c.name };
     const last = c.last_report_at === null ? null : new Date(c.last_report_at).getTime();
-    if (open && (last === null || now - last > SILENT_AFTER_MS)) {
+    if (open && (last === null || now - last > silentMs)) {
       alerts.push({ kind: 'silent', centre, since: last === null ? null : new Date(last).toISOString() });
     }
     const live = c.live;
-    if (
-      live &&
-      now - Date.parse(live.at) <= SILENT_AFTER_MS &&
-      (live.longestWaitSeconds ?? 0) > LONG_WAIT_SECONDS
-    ) {
+    if (live && now - Date.parse(live.at) <= silentMs && (live.longestWaitSeconds ?? 0) > longWaitSeconds) {
       alerts.push({ kind: 'long_wait', centre, longestWaitSeconds: live.longestWaitSeconds!, at: live.at });
     }
   }

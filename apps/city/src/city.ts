@@ -15,7 +15,7 @@ import type { CityConfig } from './config.ts';
 import { type CentreRow, centresData } from './db/centres.ts';
 import type { CityDatabase, Sql } from './db/database.ts';
 import { reportsData } from './db/reports.ts';
-import { statsData } from './db/stats.ts';
+import { figuresOnly, statsData } from './db/stats.ts';
 import { type CityUserRow, usersData } from './db/users.ts';
 import type { Logger } from './log.ts';
 
@@ -114,7 +114,8 @@ export function createCity(options: {
       reported.map((d) => d.date),
     );
     for (const day of reported) {
-      const equal = isDeepStrictEqual(own.get(day.date) ?? EMPTY_FIGURES, day.figures);
+      const mine = own.get(day.date);
+      const equal = isDeepStrictEqual(mine ? figuresOnly(mine) : EMPTY_FIGURES, day.figures);
       await reports.setReconciled(centreId, day.date, equal);
     }
   }
@@ -273,10 +274,15 @@ export function createCity(options: {
       if (code !== null && !(await centres.byCode(code)))
         throw new LuotError('not_found', `centre ${code} not found`);
       const [perCentre, total] = await Promise.all([
-        stats.perCentre(from, to, code),
-        stats.total(from, to, code),
+        stats.perCentre(from, to, code, 0),
+        stats.total(from, to, code, 0),
       ]);
-      return { from, to, centres: perCentre, total };
+      return {
+        from,
+        to,
+        centres: perCentre.map((c) => ({ code: c.code, name: c.name, ...figuresOnly(c.figures) })),
+        total: figuresOnly(total),
+      };
     },
 
     /** A centre's reported days and whether each reconciled. */

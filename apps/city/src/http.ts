@@ -23,8 +23,10 @@ import { catalogueHandlers } from './catalogue/handlers.ts';
 import { registerCatalogueParsers } from './catalogue/xlsx.ts';
 import { CITY_VERSION, type City, ReportGapError } from './city.ts';
 import { dashboardHandlers } from './dashboard/handlers.ts';
+import { settingsData } from './db/settings.ts';
 import type { Handler, Handlers } from './handler.ts';
 import { PUBLIC_CACHE_MS, publicPage } from './public-page.ts';
+import { registerCityWeb } from './web.ts';
 
 /** One handler per command of the contract, checked against it by name. */
 const HANDLERS: Handlers<CityCommandName> = {
@@ -39,7 +41,9 @@ const HANDLERS: Handlers<CityCommandName> = {
     throw new Error('reports are routed by reportRoute (signed raw body)');
   },
   'city:stats': ({ city, query }) => city.stats(query.from, query.to, query.centre ?? null),
-  'city:alerts': async ({ city }) => ({ alerts: await cityAlerts(city.db, city.now()) }),
+  'city:alerts': async ({ city }) => ({
+    alerts: await cityAlerts(city.db, city.now(), await settingsData(city.db).get()),
+  }),
 };
 
 const errorBody = (code: string, message: string): ApiErrorBody => ({ error: { code, message } });
@@ -206,6 +210,7 @@ export function buildCityHttp(city: City): FastifyInstance {
       )
       .send(await waitingNow()),
   );
+  registerCityWeb(app);
   return app;
 }
 

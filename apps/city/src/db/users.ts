@@ -71,6 +71,25 @@ export function usersData(sql: Sql) {
       );
       return rows[0];
     },
+    async list(): Promise<(CityUserRow & { created_at: Date | string })[]> {
+      return sql.query('SELECT * FROM city_users ORDER BY username');
+    },
+    /**
+     * Removes a user (their tokens go with them), unless it would leave no admin; the removed row,
+     * or 'last_admin', or undefined when there is no such user. Locks the admins' rows so that two
+     * removals at once cannot remove the last two admins.
+     */
+    async remove(id: string): Promise<CityUserRow | 'last_admin' | undefined> {
+      const admins = await sql.query<{ id: string }>(
+        "SELECT id FROM city_users WHERE role = 'admin' ORDER BY id FOR UPDATE",
+      );
+      const rows = await sql.query<CityUserRow>('SELECT * FROM city_users WHERE id = $1 FOR UPDATE', [id]);
+      const row = rows[0];
+      if (!row) return undefined;
+      if (row.role === 'admin' && admins.length <= 1) return 'last_admin';
+      await sql.query('DELETE FROM city_users WHERE id = $1', [id]);
+      return row;
+    },
     async deleteExpiredTokens(now: Date): Promise<void> {
       await sql.query('DELETE FROM city_tokens WHERE expires_at <= $1::timestamptz', [now.toISOString()]);
     },
