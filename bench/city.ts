@@ -202,6 +202,22 @@ async function engineFigures(opts: {
     const day = await timed(runs, () => stats('2026-06-15', '2026-06-15'));
     const month = await timed(runs, () => stats('2026-06-01', '2026-06-30'));
     const year = await timed(quick ? 3 : 10, () => stats('2026-01-01', '2026-12-31'));
+    // The dashboard's reads: the overview (every centre with shares, rank, live), one centre's
+    // breakdowns (from its tickets), an export by field of a month (every centre's tickets).
+    const api = (path: string) =>
+      fetch(`${city.url}/api/city/v1/${path}`, { headers: { authorization: `Bearer ${token}` } }).then((r) =>
+        r.arrayBuffer(),
+      );
+    const dashboard = {
+      overviewDay: await timed(runs, () => api('overview?from=2026-06-15&to=2026-06-15')),
+      overviewMonth: await timed(runs, () => api('overview?from=2026-06-01&to=2026-06-30')),
+      overviewYear: await timed(quick ? 3 : 10, () => api('overview?from=2026-01-01&to=2026-12-31')),
+      centreMonth: await timed(runs, () => api('centres/P001/report?from=2026-06-01&to=2026-06-30')),
+      centreYear: await timed(quick ? 3 : 10, () => api('centres/P001/report?from=2026-01-01&to=2026-12-31')),
+      exportMonthXlsx: await timed(quick ? 2 : 5, () =>
+        api('export?from=2026-06-01&to=2026-06-30&by=field&format=xlsx'),
+      ),
+    };
 
     // Lag and catch-up: a real hub reporting with its default timings, 102 simulated centres live.
     log(`city on ${opts.kind}: a hub process reports while ${CENTRES - 1} centres report live`);
@@ -325,6 +341,7 @@ async function engineFigures(opts: {
         ingestErrors: errors,
         ingestVsFloor: round(ingestPerSec / floorPerSec, 2),
         statsMs: { day, month, year },
+        dashboardMs: dashboard,
         yearTickets: CENTRES * 365 * perDay,
         lagMs: summary(lags),
         catchUp: {
@@ -405,6 +422,22 @@ export async function benchCity(opts: {
         `<= ${TARGETS.yearMs} ms`,
         verdict(r.statsMs.year.p95 <= TARGETS.yearMs),
       ],
+      ...(
+        [
+          ['overviewDay', 'dashboard overview, a day'],
+          ['overviewMonth', 'dashboard overview, a month'],
+          ['overviewYear', 'dashboard overview, a year'],
+          ['centreMonth', 'a centre’s breakdowns, a month'],
+          ['centreYear', 'a centre’s breakdowns, a year'],
+          ['exportMonthXlsx', 'export by field, a month (XLSX)'],
+        ] as const
+      ).map(
+        ([key, label]): Row => [
+          '',
+          `${label} p50 / p95`,
+          `${ms(r.dashboardMs[key].p50)} / ${ms(r.dashboardMs[key].p95)}`,
+        ],
+      ),
       [
         '',
         'change at hub -> at city p50 / p99',

@@ -258,14 +258,19 @@ export function cityOpenApi() {
         : {}),
       responses: {
         [String(c.status ?? 200)]: {
-          description: 'ok',
-          content: { 'application/json': { schema: schema(c.response, 'output') } },
+          description: c.produces ? 'a file (Content-Disposition: attachment)' : 'ok',
+          content: c.produces
+            ? Object.fromEntries(
+                c.produces.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
+              )
+            : { 'application/json': { schema: schema(c.response, 'output') } },
         },
         '400': error,
         '401': error,
         ...(c.access === 'public' ? {} : { '403': error }),
         ...(name === 'city:report' ? { '409': error, '413': error } : {}),
         ...(name === 'city:enrol' || name === 'city:login' ? { '429': error } : {}),
+        ...(c.params ? { '404': error } : {}),
       },
     };
   }
