@@ -214,7 +214,8 @@ async function main(): Promise<void> {
       `  Ticket QR codes open ${running.hub.publicUrl}/t/<id>.`,
       ...(city
         ? [
-            `  Demo city: ${city.url}/ (where the wait is short, for citizens)  ·  API ${city.url}/api/city/v1/stats (sign in as admin, "${DEMO_PASSWORD}")`,
+            `  Demo city dashboard: ${city.url}/city/ (sign in as admin, password "${DEMO_PASSWORD}")`,
+            `  Where the wait is short, for citizens: ${city.url}/  ·  city API: ${city.url}/api/city/v1/openapi.json`,
           ]
         : []),
       `  Data: ${config.dataDir}  ·  Ctrl+C stops.`,
